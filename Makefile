@@ -1,0 +1,55 @@
+# Leaving Amazon: build, serve, test, benchmark.
+#   make run     build everything and serve at http://$(ADDR)
+#   make test    every test (vet, unit, component, handler, headless Chromium)
+#   make bench   the benchmark figures for the README
+
+ADDR ?= 127.0.0.1:8000
+BIN  := bin/leaving-amazon
+GO_SOURCES := $(shell find . -name '*.go' -not -path './web/*' -not -path './dist/*')
+CONTENT := $(wildcard essay/*.md)
+GOFLAGS_BUILD := -trimpath
+
+.PHONY: all generate wasm build run test vet bench clean
+
+all: build
+
+# Parse the Markdown into essay/content.json; fails with file:line on bad
+# content.
+generate:
+	go generate ./essay
+
+essay/content.json: $(CONTENT) essay/parse.go essay/essay.go
+	go generate ./essay
+
+# The browser bundle: server-only code is kept out by //go:build !wasm.
+web/app.wasm: $(GO_SOURCES) essay/content.json go.mod go.sum
+	go generate ./essay
+	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $@ .
+
+# Compressed once, at the highest levels, at build time.
+web/app.wasm.br: web/app.wasm
+	go run $(GOFLAGS_BUILD) . -precompress web/app.wasm
+
+wasm: web/app.wasm web/app.wasm.br
+
+# The server embeds web/ (with the wasm) and runs alone from any directory.
+# Its version is a hash of what it serves.
+build: wasm
+	v=$$(cat $$(find web -type f | LC_ALL=C sort) essay/content.json | sha256sum | cut -c1-16); \
+	go build $(GOFLAGS_BUILD) -ldflags="-s -w -X main.version=$$v" -o $(BIN) .
+
+run: build
+	./$(BIN) -addr $(ADDR)
+
+vet: wasm
+	go vet ./...
+	GOOS=js GOARCH=wasm go vet ./...
+
+test: vet
+	go test -count=1 ./...
+
+bench: wasm
+	go test -count=1 -run '^$$' -bench . -benchtime 1x .
+
+clean:
+	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"strconv"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// article shows one section on its own page: the part it belongs to, its
+// title, where it stands in the essay, and its text.
+type article struct {
+	app.Compo
+
+	Iessay   *essay.Essay
+	Isection int
+}
+
+func newArticle() *article { return &article{} }
+
+// Essay sets the essay the section belongs to.
+func (a *article) Essay(e *essay.Essay) *article { a.Iessay = e; return a }
+
+// Section sets the index of the section to show.
+func (a *article) Section(i int) *article { a.Isection = i; return a }
+
+func (a *article) Render() app.UI {
+	e := a.Iessay
+	s := e.Sections[a.Isection]
+	title := s.Title
+	if a.Isection == 0 {
+		// The opening has no heading of the author's: the page is headed by
+		// the essay's title.
+		title = e.Title
+	}
+	var kicker app.UI
+	if part := e.PartTitle(a.Isection); part != "" {
+		kicker = app.P().Class("kicker").Body(
+			app.A().Href(e.Path(e.Index(s.Part))).Text(part),
+		)
+	}
+	return app.Article().Class("section").Aria("labelledby", "title").Body(
+		app.Header().Class("section-head").Body(
+			kicker,
+			app.H1().ID("title").Text(title),
+			app.P().Class("meta").Body(
+				app.Span().Class("position").Text(position(a.Isection, len(e.Sections))),
+				app.Text(" · "),
+				app.Span().Class("reading-time").Text(minutes(s.Words)),
+			),
+		),
+		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0)...),
+	)
+}
+
+// position says where a section stands: "3 of 9".
+func position(i, n int) string {
+	return strconv.Itoa(i+1) + " of " + strconv.Itoa(n)
+}
+
+// minutes gives a reading time: "2 min read".
+func minutes(words int) string {
+	return strconv.Itoa(essay.ReadingMinutes(words)) + " min read"
+}

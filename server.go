@@ -1,0 +1,326 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/signal"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"leaving-amazon/essay"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// web holds the static assets and the built app.wasm with its compressed
+// twins (make wasm writes them), so that the binary runs alone from any
+// directory.
+//
+//go:embed web
+var web embed.FS
+
+// version is the app's version: set at build time to a content hash of what
+// is served (see the Makefile). go-app uses it as the cache name, so it must
+// change exactly when the content does; when it is not set, it is computed
+// from the same content.
+var version string
+
+// Colours shared by the page, the manifest and the browser's UI: they match
+// web/app.css.
+const (
+	themeColor      = "#0f5f5c"
+	backgroundColor = "#fbfaf7"
+)
+
+// config is what the server is told on its command line.
+type config struct {
+	addr   string
+	domain string
+}
+
+func serve(e *essay.Essay) {
+	var cfg config
+	flag.StringVar(&cfg.addr, "addr", "127.0.0.1:8000", "address to listen on")
+	flag.StringVar(&cfg.domain, "domain", "", "public host name, for absolute canonical and Open Graph URLs (e.g. example.com)")
+	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
+	flag.Parse()
+
+	if *precompress != "" {
+		if err := precompressFile(*precompress); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+
+	s, err := newServer(e, cfg, web)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := &http.Server{
+		Addr:              cfg.addr,
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      120 * time.Second, // the wasm, on a slow line
+		IdleTimeout:       120 * time.Second,
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("serving %q (version %s) at http://%s", e.Title, s.version, ln.Addr())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		// Let requests in flight, a wasm download among them, finish.
+		shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
+}
+
+// precompressFile writes the gzip and brotli twins of a file, at the highest
+// levels: done once at build time, so the server never compresses the wasm.
+func precompressFile(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(name+".gz", gzipBytes(b), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(name+".br", brotliBytes(b), 0o644)
+}
+
+// server answers every request from memory: the pages, prerendered once at
+// start, go-app's scripts, and the static assets.
+type server struct {
+	version  string
+	assets   map[string]*asset
+	paths    []string // the essay's page paths
+	notFound []byte
+}
+
+// newServer prerenders every page of e and loads the assets in files (a
+// tree holding web/).
+func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
+	s := &server{assets: map[string]*asset{}, paths: e.Paths()}
+
+	wasm, err := fs.ReadFile(files, "web/app.wasm")
+	if err != nil {
+		return nil, fmt.Errorf("web/app.wasm is missing (build it with `make wasm`): %w", err)
+	}
+	wasmGz, errGz := fs.ReadFile(files, "web/app.wasm.gz")
+	wasmBr, errBr := fs.ReadFile(files, "web/app.wasm.br")
+	if errGz != nil || errBr != nil {
+		return nil, fmt.Errorf("web/app.wasm.gz or .br is missing (build them with `make wasm`)")
+	}
+
+	s.version = version
+	if s.version == "" {
+		if s.version, err = contentVersion(files); err != nil {
+			return nil, err
+		}
+	}
+
+	// The static assets, each at /web/<name>.
+	css, err := fs.ReadFile(files, "web/app.css")
+	if err != nil {
+		return nil, err
+	}
+	err = fs.WalkDir(files, "web", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch path.Ext(p) {
+		case ".gz", ".br", ".wasm":
+			return nil
+		}
+		b, err := fs.ReadFile(files, p)
+		if err != nil {
+			return err
+		}
+		s.assets["/"+p] = newAsset(p, b)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.assets["/web/app.wasm"] = &asset{
+		contentType: "application/wasm", cacheControl: "no-cache",
+		raw: wasm, gz: wasmGz, br: wasmBr, etag: s.version,
+	}
+
+	h := &goapp.Handler{
+		Name:        e.Title,
+		ShortName:   e.Title,
+		Title:       e.Title,
+		Description: e.Description,
+		Author:      e.Author,
+		Lang:        "en",
+		Domain:      cfg.domain,
+		Icon: goapp.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-maskable-512.png",
+		},
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
+		// go-app writes the label into its loader; web/app.css turns the
+		// loader into a small status line that covers no text.
+		LoadingLabel: "Interactive parts loading · {progress}%",
+		Scripts:      []string{"/web/keys.js defer"},
+		Version:      s.version,
+		// The wasm is sent compressed, so Content-Length is the compressed
+		// size while the loader counts decompressed bytes: give it the real
+		// size so that progress ends at 100%.
+		WasmContentLength: strconv.Itoa(len(wasm)),
+		Resources:         goapp.LocalDir(""), // resolves URLs only: every request is answered from memory
+	}
+
+	// go-app's own resources, generated once from the handler.
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"} {
+		b, err := render(h, p)
+		if err != nil {
+			return nil, err
+		}
+		s.assets[p] = newAsset(p, b)
+	}
+	// go-app links /app.css first on every page; it is our stylesheet, so
+	// that the text paints after one stylesheet request, not two.
+	s.assets["/app.css"] = newAsset("app.css", css)
+
+	// Every page, prerendered once from the content alone: the request that
+	// renders it carries no query, headers or fragment of a reader's.
+	for i, p := range s.paths {
+		b, err := render(h, p)
+		if err != nil {
+			return nil, err
+		}
+		b = fixHead(b, cfg.domain)
+		s.assets[p] = newAsset(p+".html", b)
+		if i == 0 {
+			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
+		}
+	}
+	s.notFound = notFoundPage(e)
+	return s, nil
+}
+
+// render asks the go-app handler for one path, as a fresh reader would.
+func render(h *goapp.Handler, p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("prerendering %s: status %d", p, rec.Code)
+	}
+	return rec.Body.Bytes(), nil
+}
+
+// fixHead mends go-app's head when no domain is known: it writes absolute
+// URLs as "https://" + domain + path, which without a domain is the broken
+// "https:///path". A relative URL is the honest fallback.
+func fixHead(b []byte, domain string) []byte {
+	if domain != "" {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
+	b = bytes.ReplaceAll(b, []byte(`<meta property="og:image" content="https://">`), nil)
+	return b
+}
+
+// contentVersion hashes everything the server sends, so that the version
+// changes when, and only when, what readers get changes.
+func contentVersion(files fs.FS) (string, error) {
+	var names []string
+	err := fs.WalkDir(files, "web", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	sum := sha256.New()
+	for _, n := range names {
+		b, err := fs.ReadFile(files, n)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(sum, "%s %d\n", n, len(b))
+		sum.Write(b)
+	}
+	sum.Write(essayContentHash())
+	return hex.EncodeToString(sum.Sum(nil))[:16], nil
+}
+
+func essayContentHash() []byte {
+	b, _ := essay.Encode(essay.Content())
+	s := sha256.Sum256(b)
+	return s[:]
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	// Pages are keyed by path alone: a query (a reader's weights, say) is
+	// applied by the app in the browser, never rendered by the server.
+	if a, ok := s.assets[r.URL.Path]; ok {
+		a.ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method == http.MethodGet {
+		w.Write(s.notFound)
+	}
+}
+
+// notFoundPage is a small page for unknown paths, with links to every
+// section so that a reader is never stranded.
+func notFoundPage(e *essay.Essay) []byte {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<title>Not found · ` + htmlEscape(e.Title) + `</title><link rel="stylesheet" href="/app.css"></head>` +
+		`<body><div class="essay"><main id="main" class="notfound"><h1>This page is not part of the essay</h1><p>Its sections are:</p><ol>`)
+	for i, s := range e.Sections {
+		b.WriteString(`<li><a href="` + htmlEscape(e.Path(i)) + `">` + htmlEscape(s.Title) + `</a></li>`)
+	}
+	b.WriteString(`</ol><p><a href="` + essay.AllPath + `">The whole essay on one page</a></p></main></div></body></html>`)
+	return []byte(b.String())
+}
+
+var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;")
+
+func htmlEscape(s string) string { return htmlEscaper.Replace(s) }
