@@ -13,12 +13,12 @@ const svgNS = "http://www.w3.org/2000/svg"
 // Geometry of the timeline, in viewBox units. The figure scales with its
 // column, so these are proportions, not pixels.
 const (
-	tlWidth   = 380
+	tlWidth   = 348
 	tlRow     = 56
 	tlTop     = 24
-	tlWhenX   = 106 // right edge of the "when" labels
-	tlAxisX   = 122
-	tlLabelX  = 138
+	tlWhenX   = 112 // right edge of the "when" labels
+	tlAxisX   = 126
+	tlLabelX  = 142
 	tlDotSize = 6
 )
 
@@ -50,15 +50,16 @@ func (t *timeline) Render() app.UI {
 		Attr("y1", tlTop).Attr("y2", tlTop+(n-1)*tlRow))
 	for i, ev := range t.Ievents {
 		y := tlTop + i*tlRow
-		label := ev.What
+		var where app.UI
 		if ev.Where != "" {
-			label += ", " + ev.Where
+			where = svg("text").Class("tl-where").Attr("x", tlLabelX).Attr("y", y+22).Text(ev.Where)
 		}
 		rows = append(rows, svg("g").Class("tl-event").Body(
 			svg("title").Text(ev.Quote),
 			svg("text").Class("tl-when").Attr("x", tlWhenX).Attr("y", y+4).Attr("text-anchor", "end").Text(ev.When),
 			svg("circle").Class("tl-dot").Attr("cx", tlAxisX).Attr("cy", y).Attr("r", tlDotSize),
-			svg("text").Class("tl-what").Attr("x", tlLabelX).Attr("y", y+5).Text(label),
+			svg("text").Class("tl-what").Attr("x", tlLabelX).Attr("y", y+5).Text(ev.What),
+			where,
 		))
 	}
 	fig := svg("svg").Class("tl").
