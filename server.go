@@ -19,12 +19,14 @@ import (
 	"os"
 	"os/signal"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	ui "leaving-amazon/app"
 	"leaving-amazon/essay"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -128,6 +130,7 @@ type server struct {
 // tree holding web/).
 func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	s := &server{assets: map[string]*asset{}, paths: e.Paths()}
+	ui.Routes(e) // the pages rendered below are e's, whoever registered before
 
 	wasm, err := fs.ReadFile(files, "web/app.wasm")
 	if err != nil {
@@ -241,17 +244,20 @@ func render(h *goapp.Handler, p string) ([]byte, error) {
 	return rec.Body.Bytes(), nil
 }
 
-// fixHead mends go-app's head when no domain is known: it writes absolute
-// URLs as "https://" + domain + path, which without a domain is the broken
-// "https:///path". A relative URL is the honest fallback.
+// fixHead mends go-app's head. It writes absolute URLs as "https://" +
+// domain + path, which without a domain is the broken "https://" or
+// "https:///path": a relative URL is the honest fallback. And with no image
+// set it still writes og:image, as the site's root: drop it.
 func fixHead(b []byte, domain string) []byte {
-	if domain != "" {
-		return b
+	b = ogImage.ReplaceAll(b, nil)
+	if domain == "" {
+		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
+		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
 	}
-	b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
-	b = bytes.ReplaceAll(b, []byte(`<meta property="og:image" content="https://">`), nil)
 	return b
 }
+
+var ogImage = regexp.MustCompile(`\s*<meta [^>]*property="og:image"[^>]*>`)
 
 // contentVersion hashes everything the server sends, so that the version
 // changes when, and only when, what readers get changes.
