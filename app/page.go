@@ -49,7 +49,7 @@ func (p *page) OnNav(ctx app.Context) {
 		return // go-app scrolls to the fragment
 	}
 	ctx.Defer(func(app.Context) {
-		app.Window().Call("scrollTo", 0, 0)
+		app.Window().Call("scrollTo", map[string]any{"top": 0, "behavior": "instant"})
 		if main := app.Window().GetElementByID("main"); main.Truthy() {
 			main.Call("focus", map[string]any{"preventScroll": true})
 		}
@@ -60,6 +60,17 @@ func (p *page) OnNav(ctx app.Context) {
 // benchmark that time the takeover: <html data-app="running">.
 func (p *page) OnMount(ctx app.Context) {
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "running")
+}
+
+// focusTarget moves focus to the element a same-page link points at, as the
+// browser does for such links without the app: go-app handles the click
+// itself, scrolling but leaving focus behind.
+func focusTarget(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	}
 }
 
 // tookOver records that the app has rendered its first page.
@@ -97,10 +108,10 @@ func (p *page) Render() app.UI {
 		)
 	}
 	return app.Div().ID("essay").Class("essay").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to the text"),
+		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to the text"),
 		app.Header().Class("site-header").Body(
 			app.A().Class("site-title").Href("/").Text(e.Title),
-			app.A().Class("contents-link").Href("#contents").Text("Contents"),
+			app.A().Class("contents-link").Href("#contents").OnClick(focusTarget("contents")).Text("Contents"),
 		),
 		app.Div().Class("layout").Body(
 			app.Main().ID("main").TabIndex(-1).Body(main),

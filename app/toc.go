@@ -46,7 +46,7 @@ func (t *toc) Render() app.UI {
 		))
 	}
 	items = append(items, app.Li().Class("all").Body(t.link(essay.AllPath, "The whole essay on one page", t.Icurrent == All)))
-	return app.Nav().ID("contents").Class("toc").Aria("labelledby", "contents-title").Body(
+	return app.Nav().ID("contents").Class("toc").TabIndex(-1).Aria("labelledby", "contents-title").Body(
 		app.H2().ID("contents-title").Text("Contents"),
 		app.Ol().Body(items...),
 	)

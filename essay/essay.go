@@ -69,6 +69,10 @@ const (
 	Figure    BlockKind = "figure" // a {{figure name}} directive; Name says which
 )
 
+// Figures are the figures a section may place with {{figure name}}; the app
+// draws each of them.
+var Figures = map[string]bool{"timeline": true}
+
 // Block is a block of text: a paragraph, a heading, a list, a figure.
 type Block struct {
 	Kind BlockKind `json:"k"`

@@ -50,10 +50,6 @@ var (
 	directive   = regexp.MustCompile(`^\{\{\s*([a-z]+)\s+([a-z0-9-]+)\s*\}\}$`)
 )
 
-// Figures are the figures a section may place with {{figure name}}; the app
-// draws each of them.
-var Figures = map[string]bool{"timeline": true}
-
 // Parse reads the essay from fsys: MetaFile and the section files named
 // NN-name.md, in the order of their names. It reports every problem it
 // finds, each as an *Error naming the file and line, joined with
