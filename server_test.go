@@ -370,4 +370,3 @@ func pageText(page string) string {
 }
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
-
