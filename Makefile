@@ -23,7 +23,6 @@ essay/content.json: $(CONTENT) essay/parse.go essay/essay.go
 
 # The browser bundle: server-only code is kept out by //go:build !wasm.
 web/app.wasm: $(GO_SOURCES) essay/content.json go.mod go.sum
-	go generate ./essay
 	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $@ .
 
 # Compressed once, at the highest levels, at build time.

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -107,12 +108,19 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// newSite serves the real server on 127.0.0.1. With holdWasm, requests for
-// /web/app.wasm wait until s.release() (called at the latest when the test
-// ends).
+// newSite serves the real server on 127.0.0.1 until the test ends. With
+// holdWasm, requests for /web/app.wasm wait until s.release() (called at the
+// latest when the test ends).
 func newSite(t testing.TB, holdWasm bool) *site {
 	t.Helper()
-	s := &site{h: e2eHandler(t), release: func() {}}
+	s := openSite(e2eHandler(t), holdWasm)
+	t.Cleanup(s.close)
+	return s
+}
+
+// openSite serves h on 127.0.0.1 until s.close().
+func openSite(h http.Handler, holdWasm bool) *site {
+	s := &site{h: h, release: func() {}}
 	if holdWasm {
 		s.hold = make(chan struct{})
 		var once sync.Once
@@ -120,12 +128,13 @@ func newSite(t testing.TB, holdWasm bool) *site {
 	}
 	s.srv = httptest.NewServer(s)
 	s.URL = s.srv.URL
-	t.Cleanup(func() {
-		s.release()
-		s.srv.CloseClientConnections()
-		s.srv.Close()
-	})
 	return s
+}
+
+func (s *site) close() {
+	s.release()
+	s.srv.CloseClientConnections()
+	s.srv.Close()
 }
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -158,7 +167,8 @@ func (s *site) requests(path string) []served {
 
 // browser is one headless Chromium with a fresh profile, and its first tab.
 type browser struct {
-	ctx context.Context // the tab; cancelled when the test ends
+	ctx   context.Context // the tab; cancelled when the test ends
+	close func() (exceptions, consoleErrors []string)
 
 	mu         sync.Mutex
 	exceptions []string
@@ -166,38 +176,63 @@ type browser struct {
 }
 
 // newBrowser starts a headless Chromium with a fresh profile for this test.
-// It is closed when the test ends, before the site (register the site
-// first). Uncaught JavaScript exceptions fail the test.
+// It is closed when the test ends, before the site (create the site first).
+// Uncaught JavaScript exceptions fail the test; console errors are logged.
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
+	b, err := openBrowser(chromiumPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		exceptions, consoleErrors := b.close()
+		for _, m := range consoleErrors {
+			t.Logf("console error: %s", m)
+		}
+		for _, m := range exceptions {
+			t.Errorf("uncaught exception in the page: %s", m)
+		}
+	})
+	return b
+}
+
+// openBrowser starts a headless Chromium with a fresh profile, until
+// b.close(), which reports the page's uncaught exceptions and console
+// errors.
+func openBrowser(execPath string) (*browser, error) {
+	// A fresh profile. Not t.TempDir(): Chromium's helper processes may
+	// still write to it for a moment after the browser exits, which makes
+	// t.TempDir's cleanup fail; close removes it, with retries.
+	profile, err := os.MkdirTemp("", "e2e-chromium-")
+	if err != nil {
+		return nil, err
+	}
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
+		chromedp.ExecPath(execPath),
+		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 150*time.Second)
 	b := &browser{ctx: ctx}
-	t.Cleanup(func() {
+	b.close = func() (exceptions, consoleErrors []string) {
 		cancelTimeout()
 		cancelTab()
 		cancelAlloc()
+		for i := 0; os.RemoveAll(profile) != nil && i < 50; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		for _, m := range b.consoleErr {
-			t.Logf("console error: %s", m)
-		}
-		for _, m := range b.exceptions {
-			t.Errorf("uncaught exception in the page: %s", m)
-		}
-	})
+		return b.exceptions, b.consoleErr
+	}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventExceptionThrown:
@@ -227,9 +262,10 @@ func newBrowser(t testing.TB) *browser {
 		}
 	})
 	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		b.close()
+		return nil, fmt.Errorf("starting Chromium: %w", err)
 	}
-	return b
+	return b, nil
 }
 
 // run runs chromedp actions in the tab and fails the test on error.
@@ -319,4 +355,19 @@ func (b *browser) settle(t testing.TB, d time.Duration) {
 	t.Helper()
 	eval[bool](t, b, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	time.Sleep(d)
+}
+
+// jsValue is a JavaScript value as JSON, to decode once its shape is known.
+type jsValue json.RawMessage
+
+func (v jsValue) into(t testing.TB, dst any) {
+	t.Helper()
+	if err := json.Unmarshal(v, dst); err != nil {
+		t.Fatalf("decoding %s: %v", v, err)
+	}
+}
+
+func (v *jsValue) UnmarshalJSON(b []byte) error {
+	*v = append((*v)[:0], b...)
+	return nil
 }

@@ -244,12 +244,17 @@ func render(h *goapp.Handler, p string) ([]byte, error) {
 	return rec.Body.Bytes(), nil
 }
 
-// fixHead mends go-app's head. It writes absolute URLs as "https://" +
+// fixHead mends go-app's page. It writes absolute URLs as "https://" +
 // domain + path, which without a domain is the broken "https://" or
 // "https:///path": a relative URL is the honest fallback. And with no image
 // set it still writes og:image, as the site's root: drop it.
+//
+// It also marks go-app's loader icon lazy: the stylesheet hides it, and a
+// hidden lazy image is never fetched, which keeps a request off the first
+// paint's path.
 func fixHead(b []byte, domain string) []byte {
 	b = ogImage.ReplaceAll(b, nil)
+	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
 	if domain == "" {
 		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
 		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
@@ -257,7 +262,10 @@ func fixHead(b []byte, domain string) []byte {
 	return b
 }
 
-var ogImage = regexp.MustCompile(`\s*<meta [^>]*property="og:image"[^>]*>`)
+var (
+	ogImage    = regexp.MustCompile(`\s*<meta [^>]*property="og:image"[^>]*>`)
+	loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
+)
 
 // contentVersion hashes everything the server sends, so that the version
 // changes when, and only when, what readers get changes.
