@@ -27,6 +27,7 @@ import (
 	"leaving-amazon/essay"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -135,7 +136,7 @@ func TestFirstFrameTextVisible(t *testing.T) {
 			if got.H1 != sec.Title {
 				t.Errorf("h1 = %q, want %q", got.H1, sec.Title)
 			}
-			if want := firstParagraph(sec); normalizeSpace(got.P) != want {
+			if want := firstParagraph(sec); normalize(got.P) != want {
 				t.Errorf("first paragraph = %.60q…, want the section's, %.60q…", got.P, want)
 			}
 			for _, el := range []struct {
@@ -307,13 +308,11 @@ new PerformanceObserver(list => {
 func firstParagraph(sec essay.Section) string {
 	for _, bl := range sec.Blocks {
 		if bl.Kind == essay.Paragraph {
-			return normalizeSpace(essay.PlainText(bl.Inlines))
+			return normalize(essay.PlainText(bl.Inlines))
 		}
 	}
 	return ""
 }
-
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // sectionPage is what a page shows of a section: its path, h1 and title.
 type sectionPage struct{ path, h1, title string }
@@ -615,7 +614,7 @@ func TestAllHasEverySeedSentence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sentences := e2eSeedSentences(string(seed))
+	sentences := seedSentences(string(seed))
 	if len(sentences) < 60 {
 		t.Fatalf("only %d sentences read from the seed", len(sentences))
 	}
@@ -624,7 +623,7 @@ func TestAllHasEverySeedSentence(t *testing.T) {
 	b.navigate(t, s.URL+essay.AllPath)
 
 	check := func(when string) {
-		text := normalizeSpace(eval[string](t, b, `document.querySelector("main").innerText`))
+		text := normalize(eval[string](t, b, `document.querySelector("main").innerText`))
 		var missing []string
 		for _, sn := range sentences {
 			if !strings.Contains(text, sn) {
@@ -647,26 +646,6 @@ func TestAllHasEverySeedSentence(t *testing.T) {
 		t.Fatal("the prerendered page is still there")
 	}
 	check("once the app runs")
-}
-
-// e2eSeedSentences splits the author's text into sentences: by line, a list
-// item's number dropped (an <ol> draws it), then at ". ", "! " and "? ",
-// with white space folded.
-func e2eSeedSentences(seed string) []string {
-	marker := regexp.MustCompile(`^\s*\d+\.\s+`)
-	var out []string
-	for _, line := range strings.Split(seed, "\n") {
-		line = marker.ReplaceAllString(line, "")
-		for _, sep := range []string{". ", "! ", "? "} {
-			line = strings.ReplaceAll(line, sep, sep[:1]+"\n")
-		}
-		for _, sn := range strings.Split(line, "\n") {
-			if sn = normalizeSpace(sn); sn != "" {
-				out = append(out, sn)
-			}
-		}
-	}
-	return out
 }
 
 // TestPhoneLayout loads every page on a 320px-wide phone with the app
@@ -766,5 +745,42 @@ func TestPhoneLayout(t *testing.T) {
 						(a.className ? "." + a.className : ""))(document.activeElement)`))
 			}
 		})
+	}
+}
+
+// TestPrintAndColourSchemes checks the stylesheet's media: printing /all
+// shows the essay without navigation, and the dark scheme is really dark.
+func TestPrintAndColourSchemes(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.navigate(t, s.URL+essay.AllPath)
+	b.waitApp(t, 60*time.Second)
+
+	const hidden = `["header.site-header", "nav.toc", "footer.site-footer", ".skip-link"]
+		.filter(sel => { const el = document.querySelector(sel); return el && getComputedStyle(el).display !== "none"; })`
+	if got := eval[[]string](t, b, hidden); len(got) == 0 {
+		t.Fatal("on screen, the navigation is hidden: the print check below would prove nothing")
+	}
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+	if got := eval[[]string](t, b, hidden); len(got) != 0 {
+		t.Errorf("printing /all still shows %v", got)
+	}
+	if !eval[bool](t, b, `getComputedStyle(document.querySelector("main")).display !== "none" &&
+		document.querySelector("main").innerText.includes("Stay tuned!")`) {
+		t.Error("printing /all does not show the essay's text")
+	}
+
+	luminance := `(() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+		return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; })()`
+	for _, tc := range []struct {
+		scheme string
+		dark   bool
+	}{{"light", false}, {"dark", true}} {
+		b.run(t, emulation.SetEmulatedMedia().WithMedia("screen").WithFeatures([]*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: tc.scheme},
+		}))
+		if got := eval[float64](t, b, luminance); (got < 0.5) != tc.dark {
+			t.Errorf("prefers-color-scheme: %s gives a background of luminance %.2f", tc.scheme, got)
+		}
 	}
 }
