@@ -784,3 +784,30 @@ func TestPrintAndColourSchemes(t *testing.T) {
 		}
 	}
 }
+
+// TestNoJavaScript reads with JavaScript off: the prerendered page is the
+// essay, and its links are real links.
+func TestNoJavaScript(t *testing.T) {
+	e := essay.Content()
+	i := e.Index("job-history")
+	here, next := sectionAt(e, i), sectionAt(e, i+1)
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.run(t, emulation.SetScriptExecutionDisabled(true))
+	b.navigate(t, s.URL+here.path)
+	b.run(t, emulation.SetScriptExecutionDisabled(false)) // to inspect the page
+	onSection(t, b, here)
+	if eval[bool](t, b, appRunningJS) {
+		t.Fatal("the app ran with JavaScript off")
+	}
+	if got := len(s.requests("/web/app.wasm")); got != 0 {
+		t.Errorf("app.wasm was requested %d times with JavaScript off", got)
+	}
+	b.run(t, emulation.SetScriptExecutionDisabled(true))
+	b.run(t, chromedp.Click(`a[rel="next"]`, chromedp.ByQuery), chromedp.WaitReady("body"))
+	b.run(t, emulation.SetScriptExecutionDisabled(false))
+	if err := b.waitJS(fmt.Sprintf(`location.pathname === %q`, next.path), 10*time.Second); err != nil {
+		t.Fatalf("following the next link with JavaScript off: %v", err)
+	}
+	onSection(t, b, next)
+}
