@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -56,6 +57,9 @@ const (
 type config struct {
 	addr   string
 	domain string
+	// version, when set, overrides the build's version: the update tests
+	// serve two versions of the same content.
+	version string
 }
 
 func serve(e *essay.Essay) {
@@ -131,6 +135,9 @@ type server struct {
 func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	s := &server{assets: map[string]*asset{}, paths: e.Paths()}
 	ui.Routes(e) // the pages rendered below are e's, whoever registered before
+	// Every path that answers with a page: the sections, /all, and the
+	// opening's own /<slug> beside "/".
+	pages := append(append([]string{}, s.paths...), "/"+e.Sections[0].Slug)
 
 	wasm, err := fs.ReadFile(files, "web/app.wasm")
 	if err != nil {
@@ -143,6 +150,9 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	}
 
 	s.version = version
+	if cfg.version != "" {
+		s.version = cfg.version
+	}
 	if s.version == "" {
 		if s.version, err = contentVersion(files); err != nil {
 			return nil, err
@@ -158,9 +168,11 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		switch path.Ext(p) {
-		case ".gz", ".br", ".wasm":
-			return nil
+		switch {
+		case path.Ext(p) == ".gz", path.Ext(p) == ".br", path.Ext(p) == ".wasm":
+			return nil // added below, with their twins
+		case p == workerTemplate:
+			return nil // served filled in, at /app-worker.js
 		}
 		b, err := fs.ReadFile(files, p)
 		if err != nil {
@@ -176,6 +188,13 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		contentType: "application/wasm", cacheControl: "no-cache",
 		raw: wasm, gz: wasmGz, br: wasmBr, etag: s.version,
 	}
+
+	worker, err := fs.ReadFile(files, workerTemplate)
+	if err != nil {
+		return nil, err
+	}
+	worker = bytes.ReplaceAll(worker, []byte("{{.Pages}}"), mustJSON(pages))
+	worker = bytes.ReplaceAll(worker, []byte("{{.OfflinePage}}"), []byte(offlinePath))
 
 	h := &goapp.Handler{
 		Name:        e.Title,
@@ -197,7 +216,11 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		// loader into a small status line that covers no text.
 		LoadingLabel: "Interactive parts loading · {progress}%",
 		Scripts:      []string{"/web/keys.js defer"},
-		Version:      s.version,
+		// go-app's worker list has "/", the app, scripts, styles and the
+		// PNG icons; a reader offline needs every page too.
+		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
+		ServiceWorkerTemplate: string(worker),
+		Version:               s.version,
 		// The wasm is sent compressed, so Content-Length is the compressed
 		// size while the loader counts decompressed bytes: give it the real
 		// size so that progress ends at 100%.
@@ -206,10 +229,15 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	}
 
 	// go-app's own resources, generated once from the handler.
-	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"} {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js"} {
 		b, err := render(h, p)
 		if err != nil {
 			return nil, err
+		}
+		if p == "/app.js" {
+			if b, err = registerWorkerAfterWasm(b); err != nil {
+				return nil, err
+			}
 		}
 		s.assets[p] = newAsset(p, b)
 	}
@@ -230,8 +258,26 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}
 	}
-	s.notFound = notFoundPage(e)
+	s.notFound = notFoundPage(e, "This page is not part of the essay", "Its sections are:")
+	s.assets[offlinePath] = newAsset("offline.html", notFoundPage(e, "You are offline",
+		"This page was not saved for reading offline. Every section of the essay was:"))
+	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", manifest(e))
 	return s, nil
+}
+
+// registerWorkerAfterWasm changes go-app's app.js so that it registers the
+// service worker once the page has fetched and started the wasm, not before:
+// the worker's precache then revalidates the wasm the page already has (a
+// 304) instead of downloading it a second time beside the page on a slow
+// line.
+func registerWorkerAfterWasm(js []byte) ([]byte, error) {
+	const register = "goappInitServiceWorker();\n"
+	const load = "goappInitWebAssembly();\n"
+	if bytes.Count(js, []byte(register)) != 1 || bytes.Count(js, []byte(load)) != 1 {
+		return nil, errors.New("go-app's app.js has changed: registerWorkerAfterWasm needs revisiting")
+	}
+	js = bytes.Replace(js, []byte(register), nil, 1)
+	return bytes.Replace(js, []byte(load), []byte("goappInitWebAssembly().finally(goappInitServiceWorker);\n"), 1), nil
 }
 
 // render asks the go-app handler for one path, as a fresh reader would.
@@ -320,19 +366,69 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// notFoundPage is a small page for unknown paths, with links to every
-// section so that a reader is never stranded.
-func notFoundPage(e *essay.Essay) []byte {
+// notFoundPage is a small page for unknown paths (and, from the service
+// worker, for pages not saved offline), with links to every section so that
+// a reader is never stranded.
+func notFoundPage(e *essay.Essay, title, lead string) []byte {
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
-		`<title>Not found · ` + htmlEscape(e.Title) + `</title><link rel="stylesheet" href="/app.css"></head>` +
-		`<body><div class="essay"><main id="main" class="notfound"><h1>This page is not part of the essay</h1><p>Its sections are:</p><ol>`)
+		`<title>` + htmlEscape(title) + ` · ` + htmlEscape(e.Title) + `</title><link rel="stylesheet" href="/app.css"></head>` +
+		`<body><div class="essay"><main id="main" class="notfound"><h1>` + htmlEscape(title) + `</h1><p>` + htmlEscape(lead) + `</p><ol>`)
 	for i, s := range e.Sections {
 		b.WriteString(`<li><a href="` + htmlEscape(e.Path(i)) + `">` + htmlEscape(s.Title) + `</a></li>`)
 	}
 	b.WriteString(`</ol><p><a href="` + essay.AllPath + `">The whole essay on one page</a></p></main></div></body></html>`)
 	return []byte(b.String())
+}
+
+// workerTemplate is our service worker, in place of go-app's stock one,
+// which caches only "/" and can activate before its cache is complete.
+const workerTemplate = "web/app-worker.js"
+
+// offlinePath is the page the worker shows for a page it has not saved.
+const offlinePath = "/offline"
+
+// manifest is the web app manifest. go-app's lacks an id and fixes the
+// scope at "/"; ours is written whole.
+func manifest(e *essay.Essay) []byte {
+	type icon struct {
+		Src     string `json:"src"`
+		Sizes   string `json:"sizes"`
+		Type    string `json:"type"`
+		Purpose string `json:"purpose,omitempty"`
+	}
+	return mustJSON(struct {
+		ID              string `json:"id"`
+		Name            string `json:"name"`
+		ShortName       string `json:"short_name"`
+		Description     string `json:"description"`
+		Lang            string `json:"lang"`
+		StartURL        string `json:"start_url"`
+		Scope           string `json:"scope"`
+		Display         string `json:"display"`
+		BackgroundColor string `json:"background_color"`
+		ThemeColor      string `json:"theme_color"`
+		Icons           []icon `json:"icons"`
+	}{
+		ID: "/", Name: e.Title, ShortName: e.Title, Description: e.Description, Lang: "en",
+		StartURL: "/", Scope: "/", Display: "standalone",
+		BackgroundColor: backgroundColor, ThemeColor: themeColor,
+		Icons: []icon{
+			{Src: "/web/icon-192.png", Sizes: "192x192", Type: "image/png"},
+			{Src: "/web/icon-512.png", Sizes: "512x512", Type: "image/png"},
+			{Src: "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: "/web/icon.svg", Sizes: "any", Type: "image/svg+xml"},
+		},
+	})
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;")

@@ -59,7 +59,27 @@ func (p *page) OnNav(ctx app.Context) {
 // OnMount marks the document once the app runs, for the tests and the
 // benchmark that time the takeover: <html data-app="running">.
 func (p *page) OnMount(ctx app.Context) {
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "running")
+	root := app.Window().Get("document").Get("documentElement")
+	root.Call("setAttribute", "data-app", "running")
+	root.Call("setAttribute", "data-version", app.Getenv("GOAPP_VERSION"))
+	restoreScroll()
+}
+
+// restoreScroll puts the reader back where they were before the reload that
+// brought a new version (see notices.reload).
+func restoreScroll() {
+	s := app.Window().Get("sessionStorage")
+	if !s.Truthy() {
+		return
+	}
+	y := s.Call("getItem", scrollKey)
+	if !y.Truthy() {
+		return
+	}
+	s.Call("removeItem", scrollKey)
+	if n, err := strconv.Atoi(y.String()); err == nil && n > 0 {
+		app.Window().Call("scrollTo", map[string]any{"top": n, "behavior": "instant"})
+	}
 }
 
 // focusTarget moves focus to the element a same-page link points at, as the
@@ -124,5 +144,6 @@ func (p *page) Render() app.UI {
 				app.Text(" · "+strconv.Itoa(e.Words())+" words"),
 			),
 		),
+		newNotices(),
 	)
 }
