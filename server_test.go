@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"html"
 	"io"
 	"net/http"
@@ -370,3 +371,81 @@ func pageText(page string) string {
 }
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestManifest(t *testing.T) {
+	var m struct {
+		ID, Name, ShortName, Description, StartURL, Scope, Display string
+		BackgroundColor, ThemeColor                                string
+		Icons                                                      []struct{ Src, Sizes, Type, Purpose string }
+	}
+	res := get(t, newTestServer(t), "/manifest.webmanifest")
+	if got, want := res.Header.Get("Content-Type"), "application/manifest+json"; got != want {
+		t.Errorf("Content-Type %q, want %q", got, want)
+	}
+	b := body(t, res)
+	b = strings.NewReplacer(`"short_name"`, `"ShortName"`, `"start_url"`, `"StartURL"`,
+		`"background_color"`, `"BackgroundColor"`, `"theme_color"`, `"ThemeColor"`).Replace(b)
+	if err := json.Unmarshal([]byte(b), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ name, got, want string }{
+		{"id", m.ID, "/"}, {"name", m.Name, "Leaving Amazon"}, {"short_name", m.ShortName, "Leaving Amazon"},
+		{"start_url", m.StartURL, "/"}, {"scope", m.Scope, "/"}, {"display", m.Display, "standalone"},
+		{"background_color", m.BackgroundColor, backgroundColor}, {"theme_color", m.ThemeColor, themeColor},
+	} {
+		if f.got != f.want {
+			t.Errorf("%s = %q, want %q", f.name, f.got, f.want)
+		}
+	}
+	if m.Description == "" {
+		t.Error("no description")
+	}
+	want := map[string]bool{"192x192 image/png ": false, "512x512 image/png ": false, "512x512 image/png maskable": false}
+	for _, i := range m.Icons {
+		key := i.Sizes + " " + i.Type + " " + i.Purpose
+		if _, ok := want[key]; ok {
+			want[key] = true
+		}
+		if res := get(t, newTestServer(t), i.Src); res.StatusCode != http.StatusOK {
+			t.Errorf("icon %s: status %d", i.Src, res.StatusCode)
+		}
+	}
+	for k, found := range want {
+		if !found {
+			t.Errorf("no %s icon", k)
+		}
+	}
+	// The page's theme colour matches the manifest's.
+	if page := body(t, get(t, newTestServer(t), "/")); !regexp.MustCompile(`<meta [^>]*content="` + themeColor + `"`).MatchString(page) {
+		t.Error("the page's theme-color differs from the manifest's")
+	}
+}
+
+// The worker precaches every page of the essay, listed from the content.
+func TestWorkerPrecachesEveryPage(t *testing.T) {
+	s := newTestServer(t)
+	js := body(t, get(t, s, "/app-worker.js"))
+	m := regexp.MustCompile(`const resourcesToCache = (\[.*?\]);`).FindStringSubmatch(js)
+	if m == nil {
+		t.Fatal("no resourcesToCache in the worker")
+	}
+	var list []string
+	if err := json.Unmarshal([]byte(m[1]), &list); err != nil {
+		t.Fatal(err)
+	}
+	has := map[string]bool{}
+	for _, p := range list {
+		has[p] = true
+		if res := get(t, s, p); res.StatusCode != http.StatusOK {
+			t.Errorf("precached %s answers %d", p, res.StatusCode)
+		}
+	}
+	for _, p := range append(essay.Content().Paths(), "/web/app.wasm", "/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", offlinePath) {
+		if !has[p] {
+			t.Errorf("the worker does not precache %s", p)
+		}
+	}
+	if !strings.Contains(js, `"leaving-amazon-" + "`+s.version) && !strings.Contains(js, `cachePrefix + "`+s.version+`"`) {
+		t.Error("the cache is not named for the version")
+	}
+}

@@ -28,6 +28,11 @@ type notices struct {
 	offlineReady bool
 	installable  bool
 
+	// controlledAtLoad tells whether a worker served this page: if not,
+	// the first worker to activate is the first install, not an update.
+	controlledAtLoad bool
+	installed        bool
+
 	release []func()
 }
 
@@ -36,9 +41,12 @@ func newNotices() *notices { return &notices{} }
 // OnMount looks at what happened before the app ran and starts watching for
 // updates: now, when the tab becomes visible again, and every 30 minutes.
 func (n *notices) OnMount(ctx app.Context) {
-	n.updateReady = ctx.AppUpdateAvailable()
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	n.controlledAtLoad = sw.Truthy() && sw.Get("controller").Truthy()
+	if ctx.AppUpdateAvailable() {
+		n.OnAppUpdate(ctx)
+	}
 	n.installable = ctx.IsAppInstallable() && !ctx.IsAppleBrowser()
-	n.watchFirstInstall(ctx)
 	n.watchForUpdates(ctx)
 }
 
@@ -50,8 +58,18 @@ func (n *notices) OnDismount() {
 	n.release = nil
 }
 
-// OnAppUpdate is called by go-app when a new version has been installed.
+// OnAppUpdate is called by go-app when a worker has activated. On a page no
+// worker served, the first one is the first install: every section is now
+// cached (the worker activates only then), so it says "Ready to read
+// offline", once. Any later one is a new version.
 func (n *notices) OnAppUpdate(ctx app.Context) {
+	if !n.controlledAtLoad && !n.installed {
+		n.installed = true
+		n.offlineReady = true
+		ctx.After(offlineNoticeFor, func(app.Context) { n.offlineReady = false })
+		return
+	}
+	n.offlineReady = false
 	n.updateReady = true
 }
 
@@ -59,29 +77,6 @@ func (n *notices) OnAppUpdate(ctx app.Context) {
 // or is done.
 func (n *notices) OnAppInstallChange(ctx app.Context) {
 	n.installable = ctx.IsAppInstallable() && !ctx.IsAppleBrowser()
-}
-
-// watchFirstInstall says "Ready to read offline" once: when a page that no
-// worker controlled comes under the control of one, which happens when the
-// worker has cached every section.
-func (n *notices) watchFirstInstall(ctx app.Context) {
-	sw := app.Window().Get("navigator").Get("serviceWorker")
-	if !sw.Truthy() || sw.Get("controller").Truthy() {
-		return
-	}
-	var onChange app.Func
-	onChange = app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) {
-			n.offlineReady = true
-			ctx.After(offlineNoticeFor, func(app.Context) { n.offlineReady = false })
-		})
-		return nil
-	})
-	sw.Call("addEventListener", "controllerchange", onChange)
-	n.release = append(n.release, func() {
-		sw.Call("removeEventListener", "controllerchange", onChange)
-		onChange.Release()
-	})
 }
 
 func (n *notices) watchForUpdates(ctx app.Context) {

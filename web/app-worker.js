@@ -17,12 +17,19 @@ const offlinePage = "{{.OfflinePage}}";
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
+    try {
     // cache: "no-cache" revalidates every file with the server, so the HTTP
     // cache cannot hand an old version to the new cache, while a file the
     // page has just fetched (the wasm) costs a 304, not a second download.
     // addAll fails as a whole: a precache that cannot complete fails the
     // install, and the old worker stays in charge.
-    await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "no-cache" })));
+      await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "no-cache" })));
+    } catch (err) {
+      // Leave no half-filled cache behind, and say why.
+      await caches.delete(cacheName);
+      console.error("leaving-amazon: offline copy not saved, the install failed:", err);
+      throw err;
+    }
     // Take over at once: the page is told, and asks the reader to reload.
     await self.skipWaiting();
   })());
