@@ -203,3 +203,113 @@ func thousands(n int) string {
 	}
 	return strings.Join(append([]string{s}, out...), " ")
 }
+
+// BenchmarkRepeatVisit measures a return visit, once the service worker has
+// cached the essay: Slow 4G, every file from the cache, with the CPU slowed
+// 4× as for the first visit and, for comparison, at full speed. Chromium's
+// network emulation does not slow the worker's own fetches, but on a repeat
+// visit the worker answers from its cache and fetches nothing.
+func BenchmarkRepeatVisit(b *testing.B) {
+	execPath := chromiumPath(b)
+	h := e2eHandler(b)
+	var t strings.Builder
+	fmt.Fprintf(&t, "\nRepeat visit to %s, served by the service worker, Slow 4G; median of %d runs (min–max).\n\n", benchPath, benchRuns)
+	fmt.Fprintf(&t, "| Measure | CPU slowed %d× | CPU at full speed |\n|---|---|---|\n", benchCPUSlowing)
+	var precache float64
+	rows := map[string][]string{}
+	b.ResetTimer()
+	for _, cpu := range []float64{benchCPUSlowing, 1} {
+		var visits []visit
+		for i := 0; i < benchRuns; i++ {
+			v, size, err := repeatVisit(execPath, h, cpu)
+			if err != nil {
+				b.Fatalf("run %d: %v", i+1, err)
+			}
+			visits = append(visits, v)
+			precache = size
+		}
+		med := func(f func(visit) float64) (median, lo, hi float64) {
+			xs := make([]float64, len(visits))
+			for i, v := range visits {
+				xs[i] = f(v)
+			}
+			sort.Float64s(xs)
+			return xs[len(xs)/2], xs[0], xs[len(xs)-1]
+		}
+		suffix := ""
+		if cpu == 1 {
+			suffix = "-fullcpu"
+		}
+		fcp, fcpLo, fcpHi := med(func(v visit) float64 { return v.FCP })
+		app, appLo, appHi := med(func(v visit) float64 { return v.App })
+		cls, clsLo, clsHi := med(func(v visit) float64 { return v.CLS })
+		b.ReportMetric(fcp, "fcp-ms"+suffix)
+		b.ReportMetric(app, "app-ms"+suffix)
+		rows["First contentful paint"] = append(rows["First contentful paint"], fmt.Sprintf("%.0f ms (%.0f–%.0f)", fcp, fcpLo, fcpHi))
+		rows["Cumulative layout shift"] = append(rows["Cumulative layout shift"], fmt.Sprintf("%.3f (%.3f–%.3f)", cls, clsLo, clsHi))
+		rows["App running"] = append(rows["App running"], fmt.Sprintf("%.0f ms (%.0f–%.0f)", app, appLo, appHi))
+	}
+	b.StopTimer()
+	b.ReportMetric(precache, "precache-bytes")
+	b.ReportMetric(0, "ns/op")
+	for _, name := range []string{"First contentful paint", "Cumulative layout shift", "App running"} {
+		fmt.Fprintf(&t, "| %s | %s |\n", name, strings.Join(rows[name], " | "))
+	}
+	fmt.Fprintf(&t, "\nPrecache (every page, the app, scripts, styles, icons; as stored): %s bytes.\n", thousands(int(precache)))
+	fmt.Print(t.String())
+}
+
+// repeatVisit visits once to install the worker, then again under the
+// phone emulation, and returns the second visit's figures and the size of
+// the cache.
+func repeatVisit(execPath string, h *server, cpu float64) (visit, float64, error) {
+	s := openSite(h, false)
+	defer s.close()
+	br, err := openBrowser(execPath)
+	if err != nil {
+		return visit{}, 0, err
+	}
+	defer br.close()
+
+	var v visit
+	if err := chromedp.Run(br.ctx, chromedp.Navigate(s.URL+benchPath)); err != nil {
+		return v, 0, err
+	}
+	installed := fmt.Sprintf(`(async () => navigator.serviceWorker.controller !== null &&
+		(await caches.keys()).some(k => k === "leaving-amazon-%s"))()`, h.version)
+	if err := br.waitJS(installed, 60*time.Second); err != nil {
+		return v, 0, fmt.Errorf("the worker did not install: %w", err)
+	}
+	var size float64
+	err = chromedp.Run(br.ctx,
+		evaluate(`(async () => { let n = 0; for (const k of await caches.keys()) { const c = await caches.open(k);
+			for (const r of await c.keys()) n += (await (await c.match(r)).blob()).size; } return n; })()`, &size),
+		chromedp.EmulateViewport(benchWidth, benchHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(benchDPR)),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			if err := network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
+				WithConnectionType(network.ConnectionTypeCellular4g).Do(ctx); err != nil {
+				return err
+			}
+			if err := emulation.SetCPUThrottlingRate(cpu).Do(ctx); err != nil {
+				return err
+			}
+			_, err := page.AddScriptToEvaluateOnNewDocument(benchMetricsJS).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(s.URL+benchPath),
+	)
+	if err != nil {
+		return v, 0, err
+	}
+	if err := br.waitJS(`window.__bench.app > 0`, 60*time.Second); err != nil {
+		return v, 0, fmt.Errorf("the app did not run: %w", err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if err := chromedp.Run(br.ctx, evaluate(`window.__bench`, &v)); err != nil {
+		return v, 0, err
+	}
+	if v.FCP <= 0 {
+		return v, 0, fmt.Errorf("no paint recorded: %+v", v)
+	}
+	return v, size, nil
+}

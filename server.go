@@ -235,7 +235,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 			return nil, err
 		}
 		if p == "/app.js" {
-			if b, err = registerWorkerAfterWasm(b); err != nil {
+			if b, err = patchAppJS(b, "/web/app.wasm"); err != nil {
 				return nil, err
 			}
 		}
@@ -263,21 +263,6 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		"This page was not saved for reading offline. Every section of the essay was:"))
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", manifest(e))
 	return s, nil
-}
-
-// registerWorkerAfterWasm changes go-app's app.js so that it registers the
-// service worker once the page has fetched and started the wasm, not before:
-// the worker's precache then revalidates the wasm the page already has (a
-// 304) instead of downloading it a second time beside the page on a slow
-// line.
-func registerWorkerAfterWasm(js []byte) ([]byte, error) {
-	const register = "goappInitServiceWorker();\n"
-	const load = "goappInitWebAssembly();\n"
-	if bytes.Count(js, []byte(register)) != 1 || bytes.Count(js, []byte(load)) != 1 {
-		return nil, errors.New("go-app's app.js has changed: registerWorkerAfterWasm needs revisiting")
-	}
-	js = bytes.Replace(js, []byte(register), nil, 1)
-	return bytes.Replace(js, []byte(load), []byte("goappInitWebAssembly().finally(goappInitServiceWorker);\n"), 1), nil
 }
 
 // render asks the go-app handler for one path, as a fresh reader would.
