@@ -128,6 +128,7 @@ func (n *notices) dismissOffline(ctx app.Context, e app.Event) {
 }
 
 func (n *notices) Render() app.UI {
+	// Two corners, so that one notice appearing never moves another.
 	return app.Div().Class("notices").Body(
 		app.Div().Class("notice-live").Aria("live", "polite").Body(
 			app.If(n.updateReady, func() app.UI {
