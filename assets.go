@@ -22,6 +22,7 @@ type asset struct {
 	cacheControl string
 	raw, gz, br  []byte
 	etag         string // of the raw body; variants append their encoding
+	link         string // a Link header: what the page needs first
 }
 
 // newAsset keeps body and, if it is worth it, compresses it once now.
@@ -119,6 +120,9 @@ func (a *asset) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", a.contentType)
 	h.Set("Cache-Control", a.cacheControl)
 	h.Set("ETag", etag)
+	if a.link != "" {
+		h.Set("Link", a.link)
+	}
 	if a.gz != nil || a.br != nil {
 		h.Set("Vary", "Accept-Encoding")
 	}

@@ -254,6 +254,9 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		}
 		b = fixHead(b, cfg.domain)
 		s.assets[p] = newAsset(p+".html", b)
+		// The stylesheet is all the first paint waits for: ask for it
+		// as soon as the headers arrive, before the page is parsed.
+		s.assets[p].link = "</app.css>; rel=preload; as=style"
 		if i == 0 {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}
