@@ -30,6 +30,8 @@ type Essay struct {
 	Colophon []Block `json:"colophon,omitempty"`
 	// Sections are the essay's sections in reading order.
 	Sections []Section `json:"sections"`
+	// Model is the decision the essay weighs, as we read it.
+	Model Model `json:"model"`
 }
 
 // Section is one page of the essay.
@@ -67,7 +69,13 @@ const (
 	Item      BlockKind = "li"
 	Quote     BlockKind = "quote"
 	Figure    BlockKind = "figure" // a {{figure name}} directive; Name says which
+	Slider    BlockKind = "factor" // a {{factor id}} directive: the factor's slider
+	Verdict   BlockKind = "verdict" // {{verdict panel}} or {{verdict balance}}
 )
+
+// Verdicts are the verdict blocks a section may place: the panel with the
+// chart, and the live sentence on the reader's balance.
+var Verdicts = map[string]bool{"panel": true, "balance": true}
 
 // Figures are the figures a section may place with {{figure name}}; the app
 // draws each of them.

@@ -38,6 +38,10 @@ func (e *Error) Error() string {
 // description, author) and our colophon.
 const MetaFile = "essay.md"
 
+// ModelFile holds the decision model: the options and the factors. An
+// essay without one has no sliders.
+const ModelFile = "model.md"
+
 // Reserved slugs are paths the app uses for itself.
 var reservedSlugs = map[string]bool{
 	"all": true, "web": true, "offline": true, "your-decision": true,
@@ -76,6 +80,8 @@ func Parse(fsys fs.FS) (*Essay, error) {
 		case name == MetaFile:
 			foundMeta = true
 			p.parseMeta(e)
+		case name == ModelFile:
+			p.parseModel(e)
 		case sectionFile.MatchString(name):
 			s := p.parseSection()
 			if s != nil && s.Slug != "" {
@@ -99,6 +105,7 @@ func Parse(fsys fs.FS) (*Essay, error) {
 		errs = append(errs, &Error{File: MetaFile, Line: 1, Msg: "the essay has no sections (files named NN-name.md)"})
 	}
 	errs = append(errs, checkParts(e)...)
+	errs = append(errs, checkModel(e)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -424,10 +431,19 @@ func (p *fileParser) directive(n ast.Node, line int) (b Block, isDirective, ok b
 	}
 	m := directive.FindStringSubmatch(raw)
 	if m == nil {
-		p.errorf(line, "malformed directive %q: write {{figure name}} alone in its paragraph", raw)
+		p.errorf(line, "malformed directive %q: write {{figure name}}, {{factor id}} or {{verdict panel}} alone in its paragraph", raw)
 		return Block{}, true, false
 	}
 	switch name, arg := m[1], m[2]; name {
+	case "factor":
+		// Checked against the model once every file is read.
+		return Block{Kind: Slider, Name: arg, Line: line}, true, true
+	case "verdict":
+		if !Verdicts[arg] {
+			p.errorf(line, "unknown verdict %q (known: panel, balance)", arg)
+			return Block{}, true, false
+		}
+		return Block{Kind: Verdict, Name: arg, Line: line}, true, true
 	case "figure":
 		if !Figures[arg] {
 			p.errorf(line, "unknown figure %q", arg)
@@ -560,4 +576,167 @@ func checkHref(href string) string {
 	default:
 		return `only "/section" and "https://" links are allowed`
 	}
+}
+
+// parseModel reads model.md: front matter with the two options ("stay" and
+// "leave", the option ids) and the author's conclusion, then one "## id"
+// block of "key: value" lines per factor.
+func (p *fileParser) parseModel(e *Essay) {
+	f := p.frontMatter("stay", "leave", "conclusion")
+	m := &e.Model
+	m.Options = [2]Option{{ID: "stay", Name: f["stay"]}, {ID: "leave", Name: f["leave"]}}
+	for _, o := range m.Options {
+		if o.Name == "" && p.body != nil {
+			p.errorf(1, "front matter: %s (the option's name) is required", o.ID)
+		}
+	}
+	switch f["conclusion"] {
+	case "stay":
+		m.Conclusion = 0
+	case "leave":
+		m.Conclusion = 1
+	default:
+		p.errorf(max(p.keyLine["conclusion"], 1), `front matter: conclusion must be "stay" or "leave"`)
+	}
+	if p.body == nil {
+		return
+	}
+	keys := []string{"name", "explanation", "section", "quote", "stay", "leave", "weight"}
+	var cur *Factor
+	var seen map[string]bool
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		for _, k := range keys {
+			if !seen[k] {
+				p.errorf(cur.Line, "factor %q: %s is required", cur.ID, k)
+			}
+		}
+		m.Factors = append(m.Factors, *cur)
+	}
+	for i, line := range strings.Split(string(p.body), "\n") {
+		n := p.offset + i + 1
+		line = strings.TrimRight(line, "\r")
+		switch {
+		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "## "):
+			continue
+		case strings.HasPrefix(line, "## "):
+			finish()
+			id := strings.TrimSpace(line[3:])
+			if !factorID.MatchString(id) {
+				p.errorf(n, "factor id %q: use lower-case letters only", id)
+			}
+			if m.Factor(id) >= 0 {
+				p.errorf(n, "factor %q given twice", id)
+			}
+			cur, seen = &Factor{ID: id, Line: n}, map[string]bool{}
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		switch {
+		case cur == nil:
+			p.errorf(n, `want a "## id" line to start a factor, got %q`, line)
+			continue
+		case !ok:
+			p.errorf(n, `want "key: value", got %q`, line)
+			continue
+		case !contains(keys, key):
+			p.errorf(n, "unknown factor key %q (known: %s)", key, strings.Join(keys, ", "))
+			continue
+		case seen[key]:
+			p.errorf(n, "factor %q: %s given twice", cur.ID, key)
+			continue
+		case value == "":
+			p.errorf(n, "factor %q: %s is empty", cur.ID, key)
+			continue
+		}
+		seen[key] = true
+		switch key {
+		case "name":
+			cur.Name = value
+		case "explanation":
+			cur.Explanation = value
+		case "section":
+			cur.Section = value
+		case "quote":
+			cur.Quote = value
+		case "stay", "leave", "weight":
+			v, ok := smallInt(value)
+			if !ok || v > MaxWeight {
+				p.errorf(n, "factor %q: %s must be a whole number from 0 to 10, got %q", cur.ID, key, value)
+				continue
+			}
+			switch key {
+			case "stay":
+				cur.Scores[0] = v
+			case "leave":
+				cur.Scores[1] = v
+			default:
+				cur.Weight = v
+			}
+		}
+	}
+	finish()
+	if len(m.Factors) == 0 {
+		p.errorf(p.offset+1, "the model has no factors")
+	}
+}
+
+var factorID = regexp.MustCompile(`^[a-z]+$`)
+
+// checkModel checks the model against the sections: each factor's quote is
+// the author's, verbatim, in the section it names, and each factor's slider
+// is placed once, in that section.
+func checkModel(e *Essay) []error {
+	var errs []error
+	m := &e.Model
+	placed := map[string]bool{}
+	for _, s := range e.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind != Slider {
+				continue
+			}
+			i := m.Factor(b.Name)
+			switch {
+			case i < 0:
+				errs = append(errs, &Error{File: s.File, Line: b.Line, Msg: fmt.Sprintf("unknown factor %q", b.Name)})
+			case placed[b.Name]:
+				errs = append(errs, &Error{File: s.File, Line: b.Line, Msg: fmt.Sprintf("factor %q is placed twice", b.Name)})
+			case m.Factors[i].Section != s.Slug:
+				errs = append(errs, &Error{File: s.File, Line: b.Line, Msg: fmt.Sprintf("factor %q belongs in section %q, which discusses it", b.Name, m.Factors[i].Section)})
+			}
+			placed[b.Name] = true
+		}
+	}
+	for _, f := range m.Factors {
+		j := e.Index(f.Section)
+		switch {
+		case j < 0:
+			errs = append(errs, &Error{File: ModelFile, Line: f.Line, Msg: fmt.Sprintf("factor %q: section %q does not exist", f.ID, f.Section)})
+			continue
+		case !strings.Contains(sectionText(e.Sections[j]), f.Quote):
+			errs = append(errs, &Error{File: ModelFile, Line: f.Line, Msg: fmt.Sprintf("factor %q: the quote is not the author's words in section %q", f.ID, f.Section)})
+		}
+		if !placed[f.ID] {
+			errs = append(errs, &Error{File: ModelFile, Line: f.Line, Msg: fmt.Sprintf("factor %q has no slider: place {{factor %s}} in %s", f.ID, f.ID, e.Sections[j].File)})
+		}
+	}
+	return errs
+}
+
+// sectionText is a section's plain text, blocks separated by newlines.
+func sectionText(s Section) string {
+	var b strings.Builder
+	var walk func([]Block)
+	walk = func(blocks []Block) {
+		for _, bl := range blocks {
+			b.WriteString(PlainText(bl.Inlines))
+			b.WriteByte('\n')
+			walk(bl.Children)
+		}
+	}
+	walk(s.Blocks)
+	return b.String()
 }

@@ -199,7 +199,7 @@ func TestParseBroken(t *testing.T) {
 		{
 			name:  "directive mixed with words",
 			files: []string{"24-malformed-directive.md"},
-			want:  []string{`24-malformed-directive.md:7: malformed directive "See {{figure timeline}} above.": write {{figure name}} alone in its paragraph`},
+			want:  []string{`24-malformed-directive.md:7: malformed directive "See {{figure timeline}} above.": write {{figure name}}, {{factor id}} or {{verdict panel}} alone in its paragraph`},
 		},
 		{
 			name:  "part names an unknown section",
