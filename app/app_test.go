@@ -102,7 +102,7 @@ func pathToH1(section int) []int {
 
 func TestPositionAndReadingTime(t *testing.T) {
 	e := essay.Content()
-	html := mount(t, newArticle().Essay(e).Section(2))
+	html := mount(t, newArticle().View(authorView(e)).Section(2))
 	if want := ">3 of " + itoa(len(e.Sections)) + "<"; !strings.Contains(html, want) {
 		t.Errorf("position indicator missing: want %q", want)
 	}
@@ -128,7 +128,7 @@ func TestPager(t *testing.T) {
 		{"last ends at the whole essay", last, e.Path(last - 1), "/all", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			html := mount(t, newPager().Essay(e).Section(tc.section))
+			html := mount(t, newPager().View(authorView(e)).Section(tc.section))
 			hasPrev := strings.Contains(html, `rel="prev"`)
 			if got, want := hasPrev, tc.prev != ""; got != want {
 				t.Fatalf("has rel=prev: %v, want %v", got, want)
@@ -148,7 +148,7 @@ func TestPager(t *testing.T) {
 
 func TestWholeEssayOutline(t *testing.T) {
 	e := essay.Content()
-	html := mount(t, newWhole().Essay(e))
+	html := mount(t, newWhole().View(authorView(e)))
 	for _, tc := range []struct {
 		name, want string
 	}{
@@ -195,3 +195,5 @@ func TestTimeline(t *testing.T) {
 		t.Error("the timeline shows a year the text does not give")
 	}
 }
+
+func authorView(e *essay.Essay) *view { return newView(e, e.Model.AuthorWeights()) }

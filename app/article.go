@@ -13,20 +13,25 @@ import (
 type article struct {
 	app.Compo
 
-	Iessay   *essay.Essay
+	Iview    *view
+	Iactions *actions
 	Isection int
 }
 
 func newArticle() *article { return &article{} }
 
-// Essay sets the essay the section belongs to.
-func (a *article) Essay(e *essay.Essay) *article { a.Iessay = e; return a }
+// View sets the essay and the reader's weights.
+func (a *article) View(v *view) *article { a.Iview = v; return a }
+
+// Actions sets the callbacks of the section's sliders and verdict.
+func (a *article) Actions(act *actions) *article { a.Iactions = act; return a }
 
 // Section sets the index of the section to show.
 func (a *article) Section(i int) *article { a.Isection = i; return a }
 
 func (a *article) Render() app.UI {
-	e := a.Iessay
+	v := a.Iview
+	e := v.Essay
 	s := e.Sections[a.Isection]
 	title := s.Title
 	if a.Isection == 0 {
@@ -37,7 +42,7 @@ func (a *article) Render() app.UI {
 	var kicker app.UI
 	if part := e.PartTitle(a.Isection); part != "" {
 		kicker = app.P().Class("kicker").Body(
-			app.A().Href(e.Path(e.Index(s.Part))).Text(part),
+			app.A().Href(v.href(e.Path(e.Index(s.Part)))).Text(part),
 		)
 	}
 	return app.Article().Class("section").Aria("labelledby", "title").Body(
@@ -48,9 +53,11 @@ func (a *article) Render() app.UI {
 				app.Span().Class("position").Text(position(a.Isection, len(e.Sections))),
 				app.Text(" · "),
 				app.Span().Class("reading-time").Text(minutes(s.Words)),
+				app.Text(" · "),
+				indicator(v),
 			),
 		),
-		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0)...),
+		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0, v, a.Iactions)...),
 	)
 }
 

@@ -14,12 +14,34 @@ import (
 //
 // A figure is described by the paragraphs before it in the same section:
 // the figure is drawn from that text, so the text is its description.
-func renderBlocks(blocks []essay.Block, shift int) []app.UI {
+//
+// Sliders and verdicts read the view and call back through act; with a nil
+// view (the colophon) there are none.
+func renderBlocks(blocks []essay.Block, shift int, v *view, act *actions) []app.UI {
 	out := make([]app.UI, 0, len(blocks))
+	if act == nil {
+		act = &actions{}
+	}
 	var before []string
 	for _, b := range blocks {
-		if b.Kind == essay.Figure {
+		switch b.Kind {
+		case essay.Figure:
 			out = append(out, renderFigure(b.Name, strings.Join(before, " ")))
+			continue
+		case essay.Slider:
+			if i := v.Essay.Model.Factor(b.Name); i >= 0 {
+				out = append(out, newSlider().Factor(v.Essay.Model.Factors[i], i).
+					Weight(v.Weights[i]).Tipping(v.Result.Tipping[i], v.Result.Winner).
+					OnChange(act.setWeight))
+			}
+			continue
+		case essay.Verdict:
+			switch b.Name {
+			case "panel":
+				out = append(out, newVerdictPanel().View(v).OnReset(act.reset))
+			case "balance":
+				out = append(out, balance(v))
+			}
 			continue
 		}
 		if b.Kind == essay.Paragraph {
@@ -40,7 +62,7 @@ func renderBlock(b essay.Block, shift int) app.UI {
 		items := make([]app.UI, 0, len(b.Children))
 		for _, item := range b.Children {
 			body := renderInlines(item.Inlines)
-			body = append(body, renderBlocks(item.Children, shift)...)
+			body = append(body, renderBlocks(item.Children, shift, nil, nil)...)
 			items = append(items, app.Li().Body(body...))
 		}
 		if b.Ordered {
@@ -52,7 +74,7 @@ func renderBlock(b essay.Block, shift int) app.UI {
 		}
 		return app.Ul().Body(items...)
 	case essay.Quote:
-		return app.Blockquote().Body(renderBlocks(b.Children, shift)...)
+		return app.Blockquote().Body(renderBlocks(b.Children, shift, nil, nil)...)
 	}
 	return nil
 }

@@ -33,10 +33,26 @@ type notices struct {
 	controlledAtLoad bool
 	installed        bool
 
+	// Imessage is a notice from the page (about the reader's weights).
+	Imessage   string
+	IonDismiss func(ctx app.Context)
+
 	release []func()
 }
 
 func newNotices() *notices { return &notices{} }
+
+// Message sets a notice to show, "" for none.
+func (n *notices) Message(s string) *notices { n.Imessage = s; return n }
+
+// OnDismiss sets what dismissing the message calls.
+func (n *notices) OnDismiss(f func(ctx app.Context)) *notices { n.IonDismiss = f; return n }
+
+func (n *notices) dismissMessage(ctx app.Context, e app.Event) {
+	if n.IonDismiss != nil {
+		n.IonDismiss(ctx)
+	}
+}
 
 // OnMount looks at what happened before the app ran and starts watching for
 // updates: now, when the tab becomes visible again, and every 30 minutes.
@@ -131,6 +147,12 @@ func (n *notices) Render() app.UI {
 	// Two corners, so that one notice appearing never moves another.
 	return app.Div().Class("notices").Body(
 		app.Div().Class("notice-live").Aria("live", "polite").Body(
+			app.If(n.Imessage != "", func() app.UI {
+				return app.P().Class("notice message").Body(
+					app.Span().Text(n.Imessage),
+					app.Button().Type("button").Class("dismiss").Aria("label", "Dismiss").OnClick(n.dismissMessage).Text("×"),
+				)
+			}),
 			app.If(n.updateReady, func() app.UI {
 				return app.P().Class("notice update").Body(
 					app.Span().Text("A new version is available"),

@@ -19,6 +19,14 @@ type page struct {
 
 	Iessay   *essay.Essay
 	Isection int
+
+	// The reader's state, kept across sections: the page is one component
+	// for the app's whole life, updated from route to route.
+	view    *view
+	acts    *actions
+	store   *store
+	notice  string
+	urlTick int
 }
 
 func newPage() *page { return &page{} }
@@ -29,8 +37,56 @@ func (p *page) Essay(e *essay.Essay) *page { p.Iessay = e; return p }
 // Section sets the section to show, or All.
 func (p *page) Section(i int) *page { p.Isection = i; return p }
 
+// OnInit sets the weights before the first render: the author's on the
+// server (the prerendered page shows our reading and the author's
+// verdict); in the browser, the reader's, from the link, storage and any
+// slider moved before the app arrived.
+func (p *page) OnInit() {
+	p.acts = &actions{setWeight: p.setWeight, reset: p.reset}
+	author := p.Iessay.Model.AuthorWeights()
+	if !app.IsClient {
+		p.view = newView(p.Iessay, author)
+		return
+	}
+	p.store = openStore()
+	w, problems := loadWeights(p.Iessay.Model, p.store)
+	p.view = newView(p.Iessay, w)
+	p.notice = noticeFor(problems)
+}
+
 // OnPreRender sets the server-rendered page's head.
 func (p *page) OnPreRender(ctx app.Context) { p.setHead(ctx) }
+
+// setWeight is called by a slider.
+func (p *page) setWeight(ctx app.Context, factor, weight int) {
+	w := append(essay.Weights(nil), p.view.Weights...)
+	if factor < 0 || factor >= len(w) {
+		return
+	}
+	w[factor] = weight
+	p.change(ctx, w)
+}
+
+// reset restores our reading of the author's weights.
+func (p *page) reset(ctx app.Context) {
+	p.change(ctx, p.Iessay.Model.AuthorWeights())
+}
+
+// change makes the new weights the page's, saves them, and updates the
+// address bar a moment after the last move.
+func (p *page) change(ctx app.Context, w essay.Weights) {
+	p.view = newView(p.Iessay, w)
+	if err := p.store.save(p.Iessay.Model, w); err != "" {
+		p.notice = err
+	}
+	p.urlTick++
+	tick := p.urlTick
+	ctx.After(urlDelay, func(ctx app.Context) {
+		if tick == p.urlTick {
+			replaceWeightsInURL(p.view.Query)
+		}
+	})
+}
 
 // OnNav sets the head again when the app navigates between sections, and
 // starts the new section at its top with focus on the text, as a page load
@@ -45,6 +101,7 @@ func (p *page) OnNav(ctx app.Context) {
 		tookOver = true
 		return
 	}
+	replaceWeightsInURL(p.view.Query)
 	if ctx.Page().URL().Fragment != "" {
 		return // go-app scrolls to the fragment
 	}
@@ -82,6 +139,8 @@ func restoreScroll() {
 	}
 }
 
+func (p *page) dismissNotice(ctx app.Context) { p.notice = "" }
+
 // focusTarget moves focus to the element a same-page link points at, as the
 // browser does for such links without the app: go-app handles the click
 // itself, scrolling but leaving focus behind.
@@ -118,32 +177,33 @@ func (p *page) setHead(ctx app.Context) {
 
 func (p *page) Render() app.UI {
 	e := p.Iessay
+	v := p.view
 	var main app.UI
 	if p.Isection == All {
-		main = newWhole().Essay(e)
+		main = newWhole().View(v).Actions(p.acts)
 	} else {
 		main = app.Div().Body(
-			newArticle().Essay(e).Section(p.Isection),
-			newPager().Essay(e).Section(p.Isection),
+			newArticle().View(v).Actions(p.acts).Section(p.Isection),
+			newPager().View(v).Section(p.Isection),
 		)
 	}
 	return app.Div().ID("essay").Class("essay").Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to the text"),
 		app.Header().Class("site-header").Body(
-			app.A().Class("site-title").Href("/").Text(e.Title),
+			app.A().Class("site-title").Href(v.href("/")).Text(e.Title),
 			app.A().Class("contents-link").Href("#contents").OnClick(focusTarget("contents")).Text("Contents"),
 		),
 		app.Div().Class("layout").Body(
 			app.Main().ID("main").TabIndex(-1).Body(main),
-			newTOC().Essay(e).Current(p.Isection),
+			newTOC().View(v).Current(p.Isection),
 		),
 		app.Footer().Class("site-footer").Body(
-			app.Div().Class("colophon").Body(renderBlocks(e.Colophon, 0)...),
+			app.Div().Class("colophon").Body(renderBlocks(e.Colophon, 0, nil, nil)...),
 			app.P().Body(
-				app.A().Href(essay.AllPath).Text("The whole essay on one page"),
+				app.A().Href(v.href(essay.AllPath)).Text("The whole essay on one page"),
 				app.Text(" · "+strconv.Itoa(e.Words())+" words"),
 			),
 		),
-		newNotices(),
+		newNotices().Message(p.notice).OnDismiss(p.dismissNotice),
 	)
 }

@@ -11,20 +11,21 @@ import (
 type toc struct {
 	app.Compo
 
-	Iessay   *essay.Essay
+	Iview    *view
 	Icurrent int
 }
 
 func newTOC() *toc { return &toc{} }
 
-// Essay sets the essay whose sections are listed.
-func (t *toc) Essay(e *essay.Essay) *toc { t.Iessay = e; return t }
+// View sets the essay whose sections are listed, and the weights its links
+// carry.
+func (t *toc) View(v *view) *toc { t.Iview = v; return t }
 
 // Current sets the index of the section being read, or All.
 func (t *toc) Current(i int) *toc { t.Icurrent = i; return t }
 
 func (t *toc) Render() app.UI {
-	e := t.Iessay
+	e := t.Iview.Essay
 	var items []app.UI
 	for i := 0; i < len(e.Sections); i++ {
 		s := e.Sections[i]
@@ -53,7 +54,7 @@ func (t *toc) Render() app.UI {
 }
 
 func (t *toc) link(href, label string, current bool) app.UI {
-	a := app.A().Href(href).Text(label)
+	a := app.A().Href(t.Iview.href(href)).Text(label)
 	if current {
 		a = a.Aria("current", "page")
 	}

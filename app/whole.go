@@ -3,8 +3,6 @@ package app
 import (
 	"strconv"
 
-	"leaving-amazon/essay"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -13,16 +11,20 @@ import (
 type whole struct {
 	app.Compo
 
-	Iessay *essay.Essay
+	Iview    *view
+	Iactions *actions
 }
 
 func newWhole() *whole { return &whole{} }
 
-// Essay sets the essay to show.
-func (w *whole) Essay(e *essay.Essay) *whole { w.Iessay = e; return w }
+// View sets the essay and the reader's weights.
+func (w *whole) View(v *view) *whole { w.Iview = v; return w }
+
+// Actions sets the callbacks of the sliders and the verdict.
+func (w *whole) Actions(act *actions) *whole { w.Iactions = act; return w }
 
 func (w *whole) Render() app.UI {
-	e := w.Iessay
+	e := w.Iview.Essay
 	return app.Article().Class("section whole").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
 			app.H1().ID("title").Text(e.Title),
@@ -30,6 +32,8 @@ func (w *whole) Render() app.UI {
 				app.Span().Class("position").Text(strconv.Itoa(len(e.Sections))+" sections"),
 				app.Text(" · "),
 				app.Span().Class("reading-time").Text(minutes(e.Words())),
+				app.Text(" · "),
+				indicator(w.Iview),
 			),
 		),
 		app.Range(e.Sections).Slice(func(i int) app.UI {
@@ -41,7 +45,7 @@ func (w *whole) Render() app.UI {
 // section renders section i under headings one level below the page's h1,
 // and one more for the sections of a part.
 func (w *whole) section(i int) app.UI {
-	s := w.Iessay.Sections[i]
+	s := w.Iview.Essay.Sections[i]
 	level := 2
 	if s.Part != "" {
 		level = 3
@@ -52,6 +56,6 @@ func (w *whole) section(i int) app.UI {
 	}
 	return app.Section().ID(s.Slug).Class("prose").Body(
 		heading,
-		app.Div().Body(renderBlocks(s.Blocks, level-1)...),
+		app.Div().Body(renderBlocks(s.Blocks, level-1, w.Iview, w.Iactions)...),
 	)
 }

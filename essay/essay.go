@@ -68,8 +68,8 @@ const (
 	List      BlockKind = "list" // Ordered tells which kind; Children are Items
 	Item      BlockKind = "li"
 	Quote     BlockKind = "quote"
-	Figure    BlockKind = "figure" // a {{figure name}} directive; Name says which
-	Slider    BlockKind = "factor" // a {{factor id}} directive: the factor's slider
+	Figure    BlockKind = "figure"  // a {{figure name}} directive; Name says which
+	Slider    BlockKind = "factor"  // a {{factor id}} directive: the factor's slider
 	Verdict   BlockKind = "verdict" // {{verdict panel}} or {{verdict balance}}
 )
 
@@ -219,6 +219,19 @@ func (e *Essay) OpensPart(i int) bool {
 		}
 	}
 	return false
+}
+
+// SectionWith returns the index of the first section holding a block of the
+// given kind and name (the verdict panel, say), or -1.
+func (e *Essay) SectionWith(kind BlockKind, name string) int {
+	for i, s := range e.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == kind && b.Name == name {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // wordsPerMinute is a common estimate of silent reading speed for

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// view is what every component of a page reads: the essay, the reader's
+// weights and what they make of the model. The page makes a new view for
+// every change; components compare views by value, so an unchanged part of
+// the page is not rendered again.
+type view struct {
+	Essay   *essay.Essay
+	Weights essay.Weights
+	Result  essay.Result
+	// Query is "?w=…" when the weights differ from the author's: every
+	// link to a section carries it, so a link keeps the reader's weights.
+	Query string
+}
+
+// newView weighs the model with w.
+func newView(e *essay.Essay, w essay.Weights) *view {
+	v := &view{Essay: e, Weights: w, Result: essay.Evaluate(e.Model, w)}
+	if !equalWeights(w, e.Model.AuthorWeights()) {
+		v.Query = "?w=" + essay.FormatWeights(e.Model, w)
+	}
+	return v
+}
+
+// href is a link to one of the essay's pages that keeps the reader's
+// weights.
+func (v *view) href(path string) string { return path + v.Query }
+
+func equalWeights(a, b essay.Weights) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// actions are the callbacks by which components change the page's state:
+// values flow down in a view, changes flow up through these.
+type actions struct {
+	setWeight func(ctx app.Context, factor, weight int)
+	reset     func(ctx app.Context)
+}
