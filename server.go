@@ -215,7 +215,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		// go-app writes the label into its loader; web/app.css turns the
 		// loader into a small status line that covers no text.
 		LoadingLabel: "Interactive parts loading · {progress}%",
-		Scripts:      []string{"/web/keys.js defer"},
+		Scripts:      []string{"/web/page.js defer"},
 		// go-app's worker list has "/", the app, scripts, styles and the
 		// PNG icons; a reader offline needs every page too.
 		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),

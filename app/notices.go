@@ -129,8 +129,8 @@ func (n *notices) watchForUpdates(ctx app.Context) {
 // the section (and, later, the reader's weights), and the scroll position
 // is put back by restoreScroll once the new version runs.
 func (n *notices) reload(ctx app.Context, e app.Event) {
-	if s := app.Window().Get("sessionStorage"); s.Truthy() {
-		s.Call("setItem", scrollKey, app.Window().Get("scrollY").Int())
+	if s, ok := windowProperty("sessionStorage"); ok {
+		_ = catch(func() { s.Call("setItem", scrollKey, app.Window().Get("scrollY").Int()) })
 	}
 	app.Window().Get("location").Call("reload")
 }

@@ -125,15 +125,14 @@ func (p *page) OnMount(ctx app.Context) {
 // restoreScroll puts the reader back where they were before the reload that
 // brought a new version (see notices.reload).
 func restoreScroll() {
-	s := app.Window().Get("sessionStorage")
-	if !s.Truthy() {
+	s, ok := windowProperty("sessionStorage")
+	if !ok {
 		return
 	}
-	y := s.Call("getItem", scrollKey)
-	if !y.Truthy() {
+	var y app.Value
+	if catch(func() { y = s.Call("getItem", scrollKey); s.Call("removeItem", scrollKey) }) != nil || !y.Truthy() {
 		return
 	}
-	s.Call("removeItem", scrollKey)
 	if n, err := strconv.Atoi(y.String()); err == nil && n > 0 {
 		app.Window().Call("scrollTo", map[string]any{"top": n, "behavior": "instant"})
 	}

@@ -33,11 +33,20 @@ type store struct {
 
 // openStore returns the page's storage; a nil store when there is none.
 func openStore() *store {
-	var ls app.Value
-	if err := catch(func() { ls = app.Window().Get("localStorage") }); err != nil || !ls.Truthy() {
-		return nil
+	ls, ok := windowProperty("localStorage")
+	if !ok || ls.Get("essayMemoryOnly").Truthy() {
+		return nil // none, or web/page.js's in-memory stand-in
 	}
 	return &store{ls: ls}
+}
+
+// windowProperty reads a property of window that may throw (localStorage
+// and sessionStorage do, in private modes and sandboxed frames). A plain
+// Get cannot be recovered from: Go's syscall/js catches exceptions only in
+// calls, so the property is read with Reflect.get.
+func windowProperty(name string) (v app.Value, ok bool) {
+	err := catch(func() { v = app.Window().Get("Reflect").Call("get", app.Window(), name) })
+	return v, err == nil && v.Truthy()
 }
 
 // load returns the saved weights text, "" if none.

@@ -152,6 +152,22 @@ func verdict(m Model, w Weights) (scores [2]float64, winner int, none bool) {
 	return scores, winner, false
 }
 
+// margin is how far apart the options' weighted means are, worked out from
+// the integer sums: the difference of the two rounded means can put an
+// exact 1.0 at 0.9999999999999998, a close call.
+func margin(m Model, w Weights) float64 {
+	var total, diff int
+	for i, f := range m.Factors {
+		wi := weightAt(w, i)
+		total += wi
+		diff += wi * (clamp(f.Scores[1]) - clamp(f.Scores[0]))
+	}
+	if total == 0 {
+		return 0
+	}
+	return math.Abs(float64(diff)) / float64(total)
+}
+
 // Evaluate weighs the model's options with the reader's weights. Weights
 // are clamped to 0–10; a missing weight counts as 0 and extra ones are
 // ignored.
@@ -159,7 +175,7 @@ func Evaluate(m Model, w Weights) Result {
 	r := Result{Cheapest: -1}
 	r.Scores, r.Winner, r.NoWeights = verdict(m, w)
 	if r.Winner >= 0 {
-		r.Margin = math.Abs(r.Scores[1] - r.Scores[0])
+		r.Margin = margin(m, w)
 		r.CloseCall = r.Margin < CloseCallMargin
 	}
 	r.Tipping = make([]Tipping, len(m.Factors))
@@ -192,11 +208,6 @@ func Evaluate(m Model, w Weights) Result {
 					t.Flip, t.Never = v, false
 				}
 			}
-		}
-		if !t.Never && (t.At < 0 || t.At > MaxWeight) {
-			// A flip to or from "no weights" (all others at zero) happens
-			// at the end of the scale.
-			t.At = float64(t.Flip)
 		}
 		r.Tipping[i] = t
 		if !t.Never && r.Winner >= 0 {
@@ -262,7 +273,13 @@ func ParseWeights(m Model, s string, base Weights) (Weights, []string) {
 	}
 	var problems []string
 	if len(s) > MaxWeightsInput {
-		s = s[:MaxWeightsInput]
+		// Drop the item the cut falls in: "pace10" cut to "pace1" would
+		// set a weight the link did not give.
+		cut := s[:MaxWeightsInput]
+		if s[MaxWeightsInput] != '_' {
+			cut = cut[:strings.LastIndexByte(cut, '_')+1]
+		}
+		s = cut
 		problems = append(problems, "the weights in the link were too long; the rest was ignored")
 	}
 	for _, item := range strings.Split(s, "_") {

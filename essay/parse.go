@@ -650,6 +650,7 @@ func (p *fileParser) parseModel(e *Essay) {
 			continue
 		case value == "":
 			p.errorf(n, "factor %q: %s is empty", cur.ID, key)
+			seen[key] = true // said once, here, not again as missing
 			continue
 		}
 		seen[key] = true
