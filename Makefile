@@ -46,9 +46,11 @@ vet: wasm
 
 test: vet
 	go test -count=1 ./...
+	go test -run '^$$' -fuzz '^FuzzParseWeights$$' -fuzztime 5s ./essay
+	go test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime 5s ./essay
 
 bench: wasm
-	go test -count=1 -run '^$$' -bench . -benchtime 1x .
+	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m .
 
 clean:
 	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz

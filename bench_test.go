@@ -313,3 +313,78 @@ func repeatVisit(execPath string, h *server, cpu float64) (visit, float64, error
 	}
 	return v, size, nil
 }
+
+// sliderRunJS moves the pace slider n times, as a reader's key presses
+// would (an input event per step), and returns, for each step, the time
+// from the event to the page showing the new value in words; and the Go
+// heap before and after.
+const sliderRunJS = `(async (n) => {
+	const input = document.getElementById("w-pace");
+	const label = document.querySelector("#factor-pace .factor-value");
+	await new Promise((r) => setTimeout(r, 1000));
+	const heapBefore = goHeapAlloc();
+	const times = [];
+	for (let i = 0; i < n; i++) {
+		const v = (Number(input.value) + 1) % 11;
+		const want = v + " of 10";
+		const t0 = performance.now();
+		await new Promise((resolve) => {
+			const mo = new MutationObserver(() => {
+				if (label.textContent.startsWith(want)) { mo.disconnect(); resolve(); }
+			});
+			mo.observe(label, {childList: true, characterData: true, subtree: true});
+			input.value = v;
+			input.dispatchEvent(new Event("input", {bubbles: true}));
+		});
+		times.push(performance.now() - t0);
+	}
+	// Let the last debounced address-bar update run before weighing.
+	await new Promise((r) => setTimeout(r, 1000));
+	return {times, heapBefore, heapAfter: goHeapAlloc()};
+})`
+
+// BenchmarkSlider measures a slider step on the whole essay (/all, the
+// largest page): the time from the input event to the updated label, live
+// sentence and verdict (one render), over 1,000 steps, and how much the Go
+// heap grew.
+func BenchmarkSlider(b *testing.B) {
+	execPath := chromiumPath(b)
+	s := openSite(e2eHandler(b), false)
+	defer s.close()
+	br, err := openBrowser(execPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer br.close()
+	if err := chromedp.Run(br.ctx, chromedp.Navigate(s.URL+"/all")); err != nil {
+		b.Fatal(err)
+	}
+	if err := br.waitJS(appRunningJS, 60*time.Second); err != nil {
+		b.Fatal(err)
+	}
+	var run struct {
+		Times      []float64 `json:"times"`
+		HeapBefore float64   `json:"heapBefore"`
+		HeapAfter  float64   `json:"heapAfter"`
+	}
+	const steps = 1000
+	b.ResetTimer()
+	if err := chromedp.Run(br.ctx, evaluate(fmt.Sprintf("%s(%d)", sliderRunJS, steps), &run)); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	// The first steps warm the code paths up; all are reported.
+	sorted := append([]float64(nil), run.Times...)
+	sort.Float64s(sorted)
+	median, p95 := sorted[len(sorted)/2], sorted[len(sorted)*95/100]
+	growth := (run.HeapAfter - run.HeapBefore) / run.HeapBefore * 100
+	b.ReportMetric(median, "step-median-ms")
+	b.ReportMetric(p95, "step-p95-ms")
+	b.ReportMetric(growth, "heap-growth-%")
+	b.ReportMetric(0, "ns/op")
+	fmt.Printf("\nSlider steps on /all (headless Chromium, CPU at full speed), %d steps, input event to updated DOM:\n\n", steps)
+	fmt.Printf("| Measure | Value |\n|---|---|\n")
+	fmt.Printf("| Median step | %.1f ms |\n| 95th percentile | %.1f ms |\n| Slowest | %.1f ms |\n", median, p95, sorted[len(sorted)-1])
+	fmt.Printf("| Go heap before → after %d steps | %s → %s bytes (%+.1f%%) |\n", steps,
+		thousands(int(run.HeapBefore)), thousands(int(run.HeapAfter)), growth)
+}

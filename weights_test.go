@@ -249,3 +249,51 @@ func TestSliderBeforeTakeover(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestTakeoverWithWeightsNoShift: when the app takes over with a reader's
+// weights, only values change: the live sentence and the verdict may say
+// something else, but nothing below them moves.
+func TestTakeoverWithWeightsNoShift(t *testing.T) {
+	e := essay.Content()
+	i := e.SectionWith(essay.Verdict, "panel")
+	// Weights far from ours: every reason to leave at 0, so the verdict,
+	// the margin and the balance sentence all change.
+	w := e.Model.AuthorWeights()
+	for j, f := range e.Model.Factors {
+		if f.Scores[1] > f.Scores[0] {
+			w[j] = 0
+		}
+	}
+	for _, width := range []int{320, 390, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			s := newSite(t, true)
+			b := newBrowser(t)
+			b.run(t,
+				chromedp.EmulateViewport(int64(width), 800),
+				chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(clsObserverJS).Do(ctx)
+					return err
+				}),
+			)
+			b.navigate(t, s.URL+e.Path(i)+"?w="+essay.FormatWeights(e.Model, w))
+			b.settle(t, 100*time.Millisecond)
+			// The reader looks at the verdict, below the live sentence.
+			eval[bool](t, b, `(document.querySelector(".verdict").scrollIntoView({block: "center", behavior: "instant"}), true)`)
+			b.settle(t, 100*time.Millisecond)
+			before := eval[float64](t, b, `document.querySelector(".verdict .reset").getBoundingClientRect().top`)
+			text := eval[string](t, b, verdictText)
+			s.release()
+			b.waitApp(t, 60*time.Second)
+			b.settle(t, 300*time.Millisecond)
+			if got := eval[string](t, b, verdictText); got == text {
+				t.Fatalf("the verdict did not change with the reader's weights (%q): the check proves nothing", got)
+			}
+			if got := eval[float64](t, b, `document.querySelector(".verdict .reset").getBoundingClientRect().top`); got < before-1 || got > before+1 {
+				t.Errorf("the verdict panel's button moved from %.0f to %.0f", before, got)
+			}
+			if cls := eval[float64](t, b, `window.__e2eCLS`); cls >= 0.01 {
+				t.Errorf("CLS %.4f through the takeover: %s", cls, eval[string](t, b, `JSON.stringify(window.__e2eShifts)`))
+			}
+		})
+	}
+}

@@ -120,6 +120,7 @@ func (p *page) OnMount(ctx app.Context) {
 	root.Call("setAttribute", "data-app", "running")
 	root.Call("setAttribute", "data-version", app.Getenv("GOAPP_VERSION"))
 	restoreScroll()
+	exposeHeap()
 }
 
 // restoreScroll puts the reader back where they were before the reload that

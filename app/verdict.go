@@ -67,22 +67,28 @@ func (p *verdictPanel) Render() app.UI {
 	bars = append(bars, authorTick(0), authorTick(1))
 	chartLabel := m.Options[0].Name + " " + score(r.Scores[0]) + " of 10, " + m.Options[1].Name + " " + score(r.Scores[1]) + " of 10"
 
-	var cheapest app.UI
+	// Always a sentence, so that the panel keeps its height whatever the
+	// weights: a takeover with a reader's weights moves nothing.
+	cheapest := "No single weight, moved alone, would change the verdict."
 	if i := r.Cheapest; i >= 0 {
 		t := r.Tipping[i]
 		verb := "Raising"
 		if t.Flip < v.Weights[i] {
 			verb = "Lowering"
 		}
-		cheapest = app.P().Class("cheapest").Text(verb + " “" + m.Factors[i].Name + "” to " + strconv.Itoa(t.Flip) + " would change the verdict.")
+		cheapest = verb + " “" + m.Factors[i].Name + "” to " + strconv.Itoa(t.Flip) + " would change the verdict."
 	}
 	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
 		app.P().Class("verdict-title").ID("verdict-title").Text("Your verdict"),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").
 			Attr("viewBox", "0 0 "+strconv.Itoa(barWidth)+" "+strconv.Itoa(2*barHeight+barGap+8)).
 			Attr("role", "img").Attr("aria-label", chartLabel).Body(bars...),
-		app.P().Class("verdict-text").Aria("live", "polite").Text(verdictWords(m, r)),
-		cheapest,
+		app.P().Class("verdict-text").Aria("live", "polite").Body(
+			app.Text(verdictWords(m, r)+" "),
+			// Kept in place when hidden, for the same reason.
+			app.Span().Class("close-call").Class(hiddenUnless(r.CloseCall)).Text("A close call."),
+		),
+		app.P().Class("cheapest").Text(cheapest),
 		app.P().Class("verdict-author").Text("The author’s conclusion: "+m.Options[m.Conclusion].Name+". With our reading of the author’s weights (▲): "+
 			m.Options[0].Name+" "+score(author.Scores[0])+", "+m.Options[1].Name+" "+score(author.Scores[1])+"."),
 		app.P().Class("ours").Text("The factors, their scores and weights are our reading of the text, not numbers the author gave."),
@@ -99,11 +105,15 @@ func verdictWords(m essay.Model, r essay.Result) string {
 	case r.Winner < 0:
 		return "A tie: the two options score " + score(r.Scores[0]) + " each."
 	}
-	s := m.Options[r.Winner].Name + ", by " + score(r.Margin) + " points of 10."
-	if r.CloseCall {
-		s += " A close call."
+	return m.Options[r.Winner].Name + ", by " + score(r.Margin) + " points of 10."
+}
+
+// hiddenUnless returns the class that hides an element but keeps its place.
+func hiddenUnless(shown bool) string {
+	if shown {
+		return ""
 	}
-	return s
+	return "invisible"
 }
 
 // balance is the live sentence beside the author's "This trade-off seems
@@ -117,12 +127,12 @@ func balance(v *view) app.UI {
 	case r.Winner < 0:
 		s = "With your weights the two options are level, at " + score(r.Scores[0]) + " of 10 each."
 	default:
+		// One shape of sentence whatever the weights, so that its length,
+		// and the page's layout, barely change with them.
 		s = "With your weights, “" + m.Options[0].Name + "” scores " + score(r.Scores[0]) + " and “" +
 			m.Options[1].Name + "” " + score(r.Scores[1]) + " of 10: your balance tips towards “" +
-			m.Options[r.Winner].Name + "”, by " + score(r.Margin) + "."
-		if r.Winner != m.Conclusion {
-			s += " The author’s went the other way."
-		}
+			m.Options[r.Winner].Name + "”, by " + score(r.Margin) + "; the author’s tipped towards “" +
+			m.Options[m.Conclusion].Name + "”."
 	}
 	return app.P().Class("balance").Body(
 		app.Span().Class("ours-mark").Text("Your balance: "),
