@@ -297,3 +297,20 @@ func TestTakeoverWithWeightsNoShift(t *testing.T) {
 		})
 	}
 }
+
+// TestCorruptStorage: saved weights that cannot be read are left out with
+// a notice; what can be read is used.
+func TestCorruptStorage(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.navigate(t, s.URL+"/offline")
+	eval[bool](t, b, `(localStorage.setItem("leaving-amazon:weights", "pace2_\u0000garbage_<b>x</b>_ownership1e9"), true)`)
+	b.navigate(t, s.URL+"/pace")
+	b.waitApp(t, 60*time.Second)
+	if err := b.waitJS(`!!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
+		t.Errorf("no notice about the saved weights: %v", err)
+	}
+	if got := sliderValue(t, b, "pace"); got != "2" {
+		t.Errorf("pace at %s, want the readable saved 2", got)
+	}
+}
