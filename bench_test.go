@@ -150,21 +150,8 @@ func firstVisit(execPath string, h *server) (visit, error) {
 
 	var v visit
 	err = chromedp.Run(br.ctx,
-		chromedp.EmulateViewport(benchWidth, benchHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(benchDPR)),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			if err := network.SetCacheDisabled(true).Do(ctx); err != nil {
-				return err
-			}
-			if err := network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
-				WithConnectionType(network.ConnectionTypeCellular4g).Do(ctx); err != nil {
-				return err
-			}
-			if err := emulation.SetCPUThrottlingRate(benchCPUSlowing).Do(ctx); err != nil {
-				return err
-			}
-			_, err := page.AddScriptToEvaluateOnNewDocument(benchMetricsJS).Do(ctx)
-			return err
-		}),
+		network.SetCacheDisabled(true),
+		emulatePhone(benchCPUSlowing),
 		chromedp.Navigate(s.URL+benchPath),
 	)
 	if err != nil {
@@ -284,18 +271,7 @@ func repeatVisit(execPath string, h *server, cpu float64) (visit, float64, error
 	err = chromedp.Run(br.ctx,
 		evaluate(`(async () => { let n = 0; for (const k of await caches.keys()) { const c = await caches.open(k);
 			for (const r of await c.keys()) n += (await (await c.match(r)).blob()).size; } return n; })()`, &size),
-		chromedp.EmulateViewport(benchWidth, benchHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(benchDPR)),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			if err := network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
-				WithConnectionType(network.ConnectionTypeCellular4g).Do(ctx); err != nil {
-				return err
-			}
-			if err := emulation.SetCPUThrottlingRate(cpu).Do(ctx); err != nil {
-				return err
-			}
-			_, err := page.AddScriptToEvaluateOnNewDocument(benchMetricsJS).Do(ctx)
-			return err
-		}),
+		emulatePhone(cpu),
 		chromedp.Navigate(s.URL+benchPath),
 	)
 	if err != nil {
@@ -387,4 +363,19 @@ func BenchmarkSlider(b *testing.B) {
 	fmt.Printf("| Median step | %.1f ms |\n| 95th percentile | %.1f ms |\n| Slowest | %.1f ms |\n", median, p95, sorted[len(sorted)-1])
 	fmt.Printf("| Go heap before → after %d steps | %s → %s bytes (%+.1f%%) |\n", steps,
 		thousands(int(run.HeapBefore)), thousands(int(run.HeapAfter)), growth)
+}
+
+// emulatePhone makes the tab a mid-range phone on Slow 4G, its CPU slowed
+// by cpu, and installs the metrics script for the next page.
+func emulatePhone(cpu float64) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.EmulateViewport(benchWidth, benchHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(benchDPR)),
+		network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
+			WithConnectionType(network.ConnectionTypeCellular4g),
+		emulation.SetCPUThrottlingRate(cpu),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(benchMetricsJS).Do(ctx)
+			return err
+		}),
+	}
 }

@@ -19,8 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"leaving-amazon/essay"
-
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -55,23 +53,8 @@ func chromiumPath(t testing.TB) string {
 	return ""
 }
 
-var (
-	e2eServerOnce sync.Once
-	e2eServerH    *server
-	e2eServerErr  error
-)
-
-// e2eHandler is the real server, built once for all browser tests.
-func e2eHandler(t testing.TB) *server {
-	t.Helper()
-	e2eServerOnce.Do(func() {
-		e2eServerH, e2eServerErr = newServer(essay.Content(), config{}, web)
-	})
-	if e2eServerErr != nil {
-		t.Fatalf("%v (run `make wasm` first)", e2eServerErr)
-	}
-	return e2eServerH
-}
+// e2eHandler is the real server, built once for all tests.
+func e2eHandler(t testing.TB) *server { return newTestServer(t) }
 
 // site is the real server on a loopback port. It records every request it
 // answers and, if asked, holds back app.wasm until release is called: the

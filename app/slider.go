@@ -63,7 +63,7 @@ func (s *slider) Render() app.UI {
 		app.Label().For(id).Class("factor-name").Text(f.Name),
 		app.Div().Class("range").Body(
 			app.Input().Type("range").ID(id).Name(f.ID).
-				Min(0).Max(essay.MaxWeight).Step(1).
+				Min(0).Max(essay.MaxWeight).Attr("step", "1").
 				Value(strconv.Itoa(s.Iweight)).
 				DataSet("factor", f.ID).
 				DataSet("author", f.Weight).

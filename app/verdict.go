@@ -78,6 +78,12 @@ func (p *verdictPanel) Render() app.UI {
 		}
 		cheapest = verb + " “" + m.Factors[i].Name + "” to " + strconv.Itoa(t.Flip) + " would change the verdict."
 	}
+	// Disabled only when there is nothing to reset: go-app writes
+	// Disabled(false) as disabled="false", which disables.
+	resetButton := app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to the author’s weights")
+	if v.Query == "" {
+		resetButton = resetButton.Disabled(true)
+	}
 	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
 		app.P().Class("verdict-title").ID("verdict-title").Text("Your verdict"),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").
@@ -92,7 +98,7 @@ func (p *verdictPanel) Render() app.UI {
 		app.P().Class("verdict-author").Text("The author’s conclusion: "+m.Options[m.Conclusion].Name+". With our reading of the author’s weights (▲): "+
 			m.Options[0].Name+" "+score(author.Scores[0])+", "+m.Options[1].Name+" "+score(author.Scores[1])+"."),
 		app.P().Class("ours").Text("The factors, their scores and weights are our reading of the text, not numbers the author gave."),
-		app.Button().Type("button").Class("reset").Disabled(v.Query == "").OnClick(p.reset).Text("Reset to the author’s weights"),
+		resetButton,
 	)
 }
 
