@@ -67,14 +67,14 @@ func (s *slider) Render() app.UI {
 				Value(strconv.Itoa(s.Iweight)).
 				DataSet("factor", f.ID).
 				DataSet("author", f.Weight).
-				Aria("valuetext", essay.Words(s.Iweight)).
+				Aria("valuetext", essay.WeightWords(s.Iweight)).
 				Aria("describedby", id+"-note").
 				OnInput(s.onInput),
 			app.Span().Class("mark author "+posClass(float64(f.Weight))).Aria("hidden", true),
 			tip,
 		),
 		app.P().Class("factor-note").ID(id+"-note").Body(
-			app.Output().For(id).Class("factor-value").Text(essay.Words(s.Iweight)),
+			app.Output().For(id).Class("factor-value").Text(essay.WeightWords(s.Iweight)),
 			app.Text(" · "+f.Explanation+" "),
 			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲); this factor "+tipText+"."),
 		),

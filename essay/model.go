@@ -219,8 +219,8 @@ func Evaluate(m Model, w Weights) Result {
 	return r
 }
 
-// Words says what a weight means: "7 of 10: matters a lot".
-func Words(w int) string {
+// WeightWords says what a weight means: "7 of 10: matters a lot".
+func WeightWords(w int) string {
 	w = clamp(w)
 	var meaning string
 	switch {

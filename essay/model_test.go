@@ -580,7 +580,7 @@ func TestWords(t *testing.T) {
 		{math.MaxInt, "10 of 10: matters most"},
 	} {
 		t.Run(fmt.Sprint(tc.w), func(t *testing.T) {
-			if got, want := essay.Words(tc.w), tc.want; got != want {
+			if got, want := essay.WeightWords(tc.w), tc.want; got != want {
 				t.Errorf("Words(%d) = %q, want %q", tc.w, got, want)
 			}
 		})

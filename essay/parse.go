@@ -300,7 +300,7 @@ func (p *fileParser) parseSection() *Section {
 			p.errorf(1, `the section has no title: start it with a "# " heading or give "title:" in the front matter`)
 		}
 	}
-	words := essayWords(s.Title)
+	words := CountWords(s.Title)
 	for c := first; c != nil; c = c.NextSibling() {
 		if b, ok := p.block(c); ok {
 			s.Blocks = append(s.Blocks, b)
@@ -317,7 +317,6 @@ func (p *fileParser) parseSection() *Section {
 	return s
 }
 
-func essayWords(s string) int { return CountWords(s) }
 
 func blockWords(b Block) int {
 	n := CountWords(PlainText(b.Inlines))
