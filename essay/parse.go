@@ -317,7 +317,6 @@ func (p *fileParser) parseSection() *Section {
 	return s
 }
 
-
 func blockWords(b Block) int {
 	n := CountWords(PlainText(b.Inlines))
 	for _, c := range b.Children {
