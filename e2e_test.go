@@ -811,3 +811,31 @@ func TestNoJavaScript(t *testing.T) {
 	}
 	onSection(t, b, next)
 }
+
+// TestNoPolicyViolations reads every page with the app running, and moves a
+// slider, under the server's content security policy: nothing is refused.
+func TestNoPolicyViolations(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`window.__violations = [];
+			document.addEventListener("securitypolicyviolation", e =>
+				window.__violations.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
+		return err
+	}))
+	if !strings.Contains(get(t, e2eHandler(t), "/").Header.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Fatal("the server sends no content security policy: the check would prove nothing")
+	}
+	for _, p := range essay.Content().Paths() {
+		b.navigate(t, s.URL+p)
+		b.waitApp(t, 60*time.Second)
+		if eval[bool](t, b, `!!document.querySelector('input[type="range"]')`) {
+			eval[bool](t, b, `(() => { const i = document.querySelector('input[type="range"]');
+				i.value = 0; i.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+		}
+		b.settle(t, 200*time.Millisecond)
+		if got := eval[[]string](t, b, `window.__violations`); len(got) != 0 {
+			t.Errorf("%s: policy violations: %v", p, got)
+		}
+	}
+}

@@ -57,6 +57,9 @@ const (
 type config struct {
 	addr   string
 	domain string
+	// frameAncestors are the sites that may frame the essay, for the
+	// Content-Security-Policy: "'self'" unless told otherwise.
+	frameAncestors string
 	// version, when set, overrides the build's version: the update tests
 	// serve two versions of the same content.
 	version string
@@ -66,6 +69,7 @@ func serve(e *essay.Essay) {
 	var cfg config
 	flag.StringVar(&cfg.addr, "addr", "127.0.0.1:8000", "address to listen on")
 	flag.StringVar(&cfg.domain, "domain", "", "public host name, for absolute canonical and Open Graph URLs (e.g. example.com)")
+	flag.StringVar(&cfg.frameAncestors, "frame-ancestors", "'self'", "the sites that may embed the essay in a frame (CSP frame-ancestors), e.g. \"'self' https://example.com\"")
 	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
 	flag.Parse()
 
@@ -128,12 +132,13 @@ type server struct {
 	assets   map[string]*asset
 	paths    []string // the essay's page paths
 	notFound []byte
+	headers  http.Header // sent with every response (headers.go)
 }
 
 // newServer prerenders every page of e and loads the assets in files (a
 // tree holding web/).
 func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
-	s := &server{assets: map[string]*asset{}, paths: e.Paths()}
+	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors)}
 	ui.Routes(e) // the pages rendered below are e's, whoever registered before
 	// Every path that answers with a page: the sections, /all, and the
 	// opening's own /<slug> beside "/".
@@ -335,6 +340,7 @@ func essayContentHash() []byte {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w, r, s.headers)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
