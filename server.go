@@ -100,16 +100,24 @@ func serve(e *essay.Essay) {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	drained := make(chan struct{})
 	go func() {
+		defer close(drained)
 		<-ctx.Done()
-		// Let requests in flight, a wasm download among them, finish.
+		// Stop accepting, and let requests in flight, a wasm download on a
+		// slow line among them, finish.
 		shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		srv.Shutdown(shutdown)
+		if err := srv.Shutdown(shutdown); err != nil {
+			log.Printf("shutdown: %v", err)
+		}
 	}()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}
+	// Serve returns as soon as Shutdown starts; exiting now would cut the
+	// requests Shutdown is waiting for.
+	<-drained
 }
 
 // precompressFile writes the gzip and brotli twins of a file, at the highest
