@@ -9,9 +9,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -378,4 +382,75 @@ func emulatePhone(cpu float64) chromedp.Action {
 			return err
 		}),
 	}
+}
+
+// BenchmarkLoad sends 200 concurrent readers' requests for a section page
+// to the real server on loopback for 20 seconds and reports errors,
+// throughput and latency percentiles. The load generator shares the
+// machine's two cores with the server.
+func BenchmarkLoad(b *testing.B) {
+	const (
+		readers  = 200
+		duration = 20 * time.Second
+	)
+	srv := httptest.NewServer(e2eHandler(b))
+	defer srv.Close()
+	tr := &http.Transport{MaxIdleConns: readers, MaxIdleConnsPerHost: readers, MaxConnsPerHost: readers}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	var (
+		mu        sync.Mutex
+		latencies []time.Duration
+		failures  int
+	)
+	stop := time.Now().Add(duration)
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	for i := 0; i < readers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for time.Now().Before(stop) {
+				req, _ := http.NewRequest(http.MethodGet, srv.URL+"/pace", nil)
+				req.Header.Set("Accept-Encoding", "br, gzip")
+				t0 := time.Now()
+				res, err := client.Do(req)
+				if err == nil {
+					_, err = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if res.StatusCode != http.StatusOK {
+						err = fmt.Errorf("status %d", res.StatusCode)
+					}
+				}
+				if err != nil {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			latencies = append(latencies, mine...)
+			failures += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	pct := func(p int) float64 {
+		if len(latencies) == 0 {
+			return 0
+		}
+		return float64(latencies[len(latencies)*p/100].Microseconds()) / 1000
+	}
+	b.ReportMetric(float64(failures), "errors")
+	b.ReportMetric(float64(len(latencies))/duration.Seconds(), "req/s")
+	b.ReportMetric(pct(50), "p50-ms")
+	b.ReportMetric(pct(99), "p99-ms")
+	b.ReportMetric(0, "ns/op")
+	fmt.Printf("\nLoad: %d concurrent connections for %v on loopback, GET /pace (brotli):\n\n", readers, duration)
+	fmt.Printf("| Measure | Value |\n|---|---|\n| Requests | %d (%.0f/s) |\n| Errors | %d |\n| p50 latency | %.1f ms |\n| p99 latency | %.1f ms |\n",
+		len(latencies), float64(len(latencies))/duration.Seconds(), failures, pct(50), pct(99))
 }
