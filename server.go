@@ -202,6 +202,12 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		raw: wasm, gz: wasmGz, br: wasmBr, etag: s.version,
 	}
 
+	og, err := ogImage(e.Title, e.Description)
+	if err != nil {
+		return nil, err
+	}
+	s.assets[ogImagePath] = newAsset(ogImagePath, og)
+
 	worker, err := fs.ReadFile(files, workerTemplate)
 	if err != nil {
 		return nil, err
@@ -215,6 +221,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		Title:       e.Title,
 		Description: e.Description,
 		Author:      e.Author,
+		Image:       ogImagePath,
 		Lang:        "en",
 		Domain:      cfg.domain,
 		Icon: goapp.Icon{
@@ -293,14 +300,12 @@ func render(h *goapp.Handler, p string) ([]byte, error) {
 
 // fixHead mends go-app's page. It writes absolute URLs as "https://" +
 // domain + path, which without a domain is the broken "https://" or
-// "https:///path": a relative URL is the honest fallback. And with no image
-// set it still writes og:image, as the site's root: drop it.
+// "https:///path": a relative URL is the honest fallback.
 //
 // It also marks go-app's loader icon lazy: the stylesheet hides it, and a
 // hidden lazy image is never fetched, which keeps a request off the first
 // paint's path.
 func fixHead(b []byte, domain string) []byte {
-	b = ogImage.ReplaceAll(b, nil)
 	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
 	if domain == "" {
 		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
@@ -310,7 +315,6 @@ func fixHead(b []byte, domain string) []byte {
 }
 
 var (
-	ogImage    = regexp.MustCompile(`\s*<meta [^>]*property="og:image"[^>]*>`)
 	loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
 )
 

@@ -173,6 +173,9 @@ func (p *page) setHead(ctx app.Context) {
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", desc)
 	ctx.Page().SetCanonicalLink("%s", path)
+	ctx.Page().SetTwitterCard(app.TwitterCard{
+		Card: "summary_large_image", Title: title, Description: desc, Image: "/web/og.png",
+	})
 }
 
 func (p *page) Render() app.UI {
