@@ -9,7 +9,7 @@ GO_SOURCES := $(shell find . -name '*.go' -not -path './web/*' -not -path './dis
 CONTENT := $(wildcard essay/*.md)
 GOFLAGS_BUILD := -trimpath
 
-.PHONY: all generate wasm build run test vet bench clean
+.PHONY: all generate wasm build run static test vet bench clean
 
 all: build
 
@@ -39,6 +39,16 @@ build: wasm
 
 run: build
 	./$(BIN) -addr $(ADDR)
+
+# A static copy for any static host, under BASE (a sub-path or /), with
+# absolute link-preview URLs when DOMAIN is given: every page as
+# <path>/index.html, with .gz and .br twins. See the README for nginx and
+# Netlify/Cloudflare settings.
+BASE ?= /
+OUT ?= dist
+DOMAIN ?=
+static: build
+	./$(BIN) -export $(OUT) -base $(BASE) -domain "$(DOMAIN)"
 
 vet: wasm
 	go vet ./...

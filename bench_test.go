@@ -267,7 +267,7 @@ func repeatVisit(execPath string, h *server, cpu float64) (visit, float64, error
 		return v, 0, err
 	}
 	installed := fmt.Sprintf(`(async () => navigator.serviceWorker.controller !== null &&
-		(await caches.keys()).some(k => k === "leaving-amazon-%s"))()`, h.version)
+		(await caches.keys()).some(k => k.startsWith("leaving-amazon ") && k.endsWith(" %s")))()`, h.version)
 	if err := br.waitJS(installed, 60*time.Second); err != nil {
 		return v, 0, fmt.Errorf("the worker did not install: %w", err)
 	}

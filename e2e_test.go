@@ -812,17 +812,24 @@ func TestNoJavaScript(t *testing.T) {
 	onSection(t, b, next)
 }
 
-// TestNoPolicyViolations reads every page with the app running, and moves a
-// slider, under the server's content security policy: nothing is refused.
-func TestNoPolicyViolations(t *testing.T) {
-	s := newSite(t, false)
-	b := newBrowser(t)
+// watchPolicyViolations records, in window.__violations, every content
+// security policy violation in the pages b loads from now on.
+func watchPolicyViolations(t *testing.T, b *browser) {
+	t.Helper()
 	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(`window.__violations = [];
 			document.addEventListener("securitypolicyviolation", e =>
 				window.__violations.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
 		return err
 	}))
+}
+
+// TestNoPolicyViolations reads every page with the app running, and moves a
+// slider, under the server's content security policy: nothing is refused.
+func TestNoPolicyViolations(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	watchPolicyViolations(t, b)
 	if !strings.Contains(get(t, e2eHandler(t), "/").Header.Get("Content-Security-Policy"), "default-src 'none'") {
 		t.Fatal("the server sends no content security policy: the check would prove nothing")
 	}

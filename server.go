@@ -63,6 +63,24 @@ type config struct {
 	// version, when set, overrides the build's version: the update tests
 	// serve two versions of the same content.
 	version string
+	// base is the path the essay is served under: "/" at the root of a
+	// site, "/essays/leaving-amazon/" under a sub-path.
+	base string
+}
+
+// prefix is cfg.base without its trailing slash: "" at a site's root.
+func (cfg config) prefix() string { return strings.TrimRight(cfg.base, "/") }
+
+// checkBase refuses a base path that would not make a clean URL prefix.
+func checkBase(base string) error {
+	if base == "" || base == "/" {
+		return nil
+	}
+	if !strings.HasPrefix(base, "/") || strings.Contains(base, "//") || strings.ContainsAny(base, "?#\\\"'<> ") ||
+		path.Clean(base) != strings.TrimRight(base, "/") {
+		return fmt.Errorf("base %q: want a clean path that starts with a slash, like /essays/leaving-amazon/", base)
+	}
+	return nil
 }
 
 func serve(e *essay.Essay) {
@@ -70,6 +88,8 @@ func serve(e *essay.Essay) {
 	flag.StringVar(&cfg.addr, "addr", "127.0.0.1:8000", "address to listen on")
 	flag.StringVar(&cfg.domain, "domain", "", "public host name, for absolute canonical and Open Graph URLs (e.g. example.com)")
 	flag.StringVar(&cfg.frameAncestors, "frame-ancestors", "'self'", "the sites that may embed the essay in a frame (CSP frame-ancestors), e.g. \"'self' https://example.com\"")
+	flag.StringVar(&cfg.base, "base", "/", "the path the essay is served under, e.g. /essays/leaving-amazon/")
+	export := flag.String("export", "", "write a static copy of the site into DIR (for any static host, under -base), then exit")
 	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
 	flag.Parse()
 
@@ -84,6 +104,14 @@ func serve(e *essay.Essay) {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *export != "" {
+		n, err := s.export(*export)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("exported %q (version %s) to %s for %s: %d files", e.Title, s.version, *export, s.prefix+"/", n)
+		return
+	}
 	srv := &http.Server{
 		Addr:              cfg.addr,
 		Handler:           s,
@@ -96,7 +124,7 @@ func serve(e *essay.Essay) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("serving %q (version %s) at http://%s", e.Title, s.version, ln.Addr())
+	log.Printf("serving %q (version %s) at http://%s%s/", e.Title, s.version, ln.Addr(), s.prefix)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -137,6 +165,7 @@ func precompressFile(name string) error {
 // start, go-app's scripts, and the static assets.
 type server struct {
 	version  string
+	prefix   string // the path it is served under, without a trailing slash
 	assets   map[string]*asset
 	paths    []string // the essay's page paths
 	notFound []byte
@@ -146,8 +175,18 @@ type server struct {
 // newServer prerenders every page of e and loads the assets in files (a
 // tree holding web/).
 func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
-	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors)}
+	if err := checkBase(cfg.base); err != nil {
+		return nil, err
+	}
+	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors), prefix: cfg.prefix()}
 	ui.Routes(e) // the pages rendered below are e's, whoever registered before
+	ui.SetPrefix(s.prefix)
+	// The assets are kept by their path under the prefix; the links in them
+	// carry it.
+	resources := goapp.LocalDir("") // resolves URLs only: every request is answered from memory
+	if s.prefix != "" {
+		resources = goapp.PrefixedLocation(s.prefix)
+	}
 	// Every path that answers with a page: the sections, /all, and the
 	// opening's own /<slug> beside "/".
 	pages := append(append([]string{}, s.paths...), "/"+e.Sections[0].Slug)
@@ -212,8 +251,8 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	worker = bytes.ReplaceAll(worker, []byte("{{.Pages}}"), mustJSON(pages))
-	worker = bytes.ReplaceAll(worker, []byte("{{.OfflinePage}}"), []byte(offlinePath))
+	worker = bytes.ReplaceAll(worker, []byte("{{.Pages}}"), mustJSON(s.prefixed(pages)))
+	worker = bytes.ReplaceAll(worker, []byte("{{.OfflinePage}}"), []byte(s.prefix+offlinePath))
 
 	h := &goapp.Handler{
 		Name:        e.Title,
@@ -221,7 +260,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		Title:       e.Title,
 		Description: e.Description,
 		Author:      e.Author,
-		Image:       ogImagePath,
+		Image:       s.prefix + ogImagePath,
 		Lang:        "en",
 		Domain:      cfg.domain,
 		Icon: goapp.Icon{
@@ -245,7 +284,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		// size while the loader counts decompressed bytes: give it the real
 		// size so that progress ends at 100%.
 		WasmContentLength: strconv.Itoa(len(wasm)),
-		Resources:         goapp.LocalDir(""), // resolves URLs only: every request is answered from memory
+		Resources:         resources,
 	}
 
 	// go-app's own resources, generated once from the handler.
@@ -254,8 +293,11 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		if err != nil {
 			return nil, err
 		}
+		if p == "/app-worker.js" {
+			b = slashHome(b, "", s.prefix)
+		}
 		if p == "/app.js" {
-			if b, err = patchAppJS(b, "/web/app.wasm"); err != nil {
+			if b, err = patchAppJS(b, s.prefix+"/web/app.wasm"); err != nil {
 				return nil, err
 			}
 		}
@@ -272,20 +314,29 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		if err != nil {
 			return nil, err
 		}
-		b = fixHead(b, cfg.domain)
+		b = fixHead(b, cfg.domain, s.prefix)
 		s.assets[p] = newAsset(p+".html", b)
 		// The stylesheet is all the first paint waits for: ask for it
 		// as soon as the headers arrive, before the page is parsed.
-		s.assets[p].link = "</app.css>; rel=preload; as=style"
+		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style"
 		if i == 0 {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}
 	}
-	s.notFound = notFoundPage(e, "This page is not part of the essay", "Its sections are:")
-	s.assets[offlinePath] = newAsset("offline.html", notFoundPage(e, "You are offline",
+	s.notFound = notFoundPage(e, s.prefix, "This page is not part of the essay", "Its sections are:")
+	s.assets[offlinePath] = newAsset("offline.html", notFoundPage(e, s.prefix, "You are offline",
 		"This page was not saved for reading offline. Every section of the essay was:"))
-	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", manifest(e))
+	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", manifest(e, s.prefix))
 	return s, nil
+}
+
+// prefixed returns paths under the server's prefix.
+func (s *server) prefixed(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = s.prefix + p
+	}
+	return out
 }
 
 // render asks the go-app handler for one path, as a fresh reader would.
@@ -302,14 +353,31 @@ func render(h *goapp.Handler, p string) ([]byte, error) {
 // domain + path, which without a domain is the broken "https://" or
 // "https:///path": a relative URL is the honest fallback.
 //
+// Under a sub-path, go-app writes the essay's home as the prefix without
+// its slash, an address that only redirects: the slash goes back on.
+//
 // It also marks go-app's loader icon lazy: the stylesheet hides it, and a
 // hidden lazy image is never fetched, which keeps a request off the first
 // paint's path.
-func fixHead(b []byte, domain string) []byte {
+func fixHead(b []byte, domain, prefix string) []byte {
 	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
 	if domain == "" {
 		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
 		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
+	}
+	return slashHome(b, domain, prefix)
+}
+
+// slashHome puts the slash back on the essay's home address under a
+// sub-path, wherever go-app wrote it as a whole quoted value.
+func slashHome(b []byte, domain, prefix string) []byte {
+	if prefix == "" {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte(`"`+prefix+`"`), []byte(`"`+prefix+`/"`))
+	if domain != "" {
+		home := "https://" + domain + prefix
+		b = bytes.ReplaceAll(b, []byte(`"`+home+`"`), []byte(`"`+home+`/"`))
 	}
 	return b
 }
@@ -360,7 +428,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Pages are keyed by path alone: a query (a reader's weights, say) is
 	// applied by the app in the browser, never rendered by the server.
-	if a, ok := s.assets[r.URL.Path]; ok {
+	p, under := strings.CutPrefix(r.URL.Path, s.prefix)
+	if under && p == "" {
+		// The sub-path without its slash: the links need the slash.
+		http.Redirect(w, r, s.prefix+"/", http.StatusMovedPermanently)
+		return
+	}
+	if a, ok := s.assets[p]; ok && under {
 		a.ServeHTTP(w, r)
 		return
 	}
@@ -375,16 +449,16 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // notFoundPage is a small page for unknown paths (and, from the service
 // worker, for pages not saved offline), with links to every section so that
 // a reader is never stranded.
-func notFoundPage(e *essay.Essay, title, lead string) []byte {
+func notFoundPage(e *essay.Essay, prefix, title, lead string) []byte {
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
-		`<title>` + htmlEscape(title) + ` · ` + htmlEscape(e.Title) + `</title><link rel="stylesheet" href="/app.css"></head>` +
+		`<title>` + htmlEscape(title) + ` · ` + htmlEscape(e.Title) + `</title><link rel="stylesheet" href="` + prefix + `/app.css"></head>` +
 		`<body><div class="essay"><main id="main" class="notfound"><h1>` + htmlEscape(title) + `</h1><p>` + htmlEscape(lead) + `</p><ol>`)
 	for i, s := range e.Sections {
-		b.WriteString(`<li><a href="` + htmlEscape(e.Path(i)) + `">` + htmlEscape(s.Title) + `</a></li>`)
+		b.WriteString(`<li><a href="` + htmlEscape(prefix+e.Path(i)) + `">` + htmlEscape(s.Title) + `</a></li>`)
 	}
-	b.WriteString(`</ol><p><a href="` + essay.AllPath + `">The whole essay on one page</a></p></main></div></body></html>`)
+	b.WriteString(`</ol><p><a href="` + prefix + essay.AllPath + `">The whole essay on one page</a></p></main></div></body></html>`)
 	return []byte(b.String())
 }
 
@@ -396,8 +470,9 @@ const workerTemplate = "web/app-worker.js"
 const offlinePath = "/offline"
 
 // manifest is the web app manifest. go-app's lacks an id and fixes the
-// scope at "/"; ours is written whole.
-func manifest(e *essay.Essay) []byte {
+// scope at "/"; ours is written whole, for the path the essay is served
+// under, so that an export under a sub-path claims that path alone.
+func manifest(e *essay.Essay, prefix string) []byte {
 	type icon struct {
 		Src     string `json:"src"`
 		Sizes   string `json:"sizes"`
@@ -417,14 +492,14 @@ func manifest(e *essay.Essay) []byte {
 		ThemeColor      string `json:"theme_color"`
 		Icons           []icon `json:"icons"`
 	}{
-		ID: "/", Name: e.Title, ShortName: e.Title, Description: e.Description, Lang: "en",
-		StartURL: "/", Scope: "/", Display: "standalone",
+		ID: prefix + "/", Name: e.Title, ShortName: e.Title, Description: e.Description, Lang: "en",
+		StartURL: prefix + "/", Scope: prefix + "/", Display: "standalone",
 		BackgroundColor: backgroundColor, ThemeColor: themeColor,
 		Icons: []icon{
-			{Src: "/web/icon-192.png", Sizes: "192x192", Type: "image/png"},
-			{Src: "/web/icon-512.png", Sizes: "512x512", Type: "image/png"},
-			{Src: "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
-			{Src: "/web/icon.svg", Sizes: "any", Type: "image/svg+xml"},
+			{Src: prefix + "/web/icon-192.png", Sizes: "192x192", Type: "image/png"},
+			{Src: prefix + "/web/icon-512.png", Sizes: "512x512", Type: "image/png"},
+			{Src: prefix + "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: prefix + "/web/icon.svg", Sizes: "any", Type: "image/svg+xml"},
 		},
 	})
 }

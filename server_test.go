@@ -447,7 +447,7 @@ func TestWorkerPrecachesEveryPage(t *testing.T) {
 			t.Errorf("the worker does not precache %s", p)
 		}
 	}
-	if !strings.Contains(js, `"leaving-amazon-" + "`+s.version) && !strings.Contains(js, `cachePrefix + "`+s.version+`"`) {
+	if !strings.Contains(js, `cachePrefix + "`+s.version+`"`) {
 		t.Error("the cache is not named for the version")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -50,6 +51,7 @@ func TestGracefulShutdown(t *testing.T) {
 	var base string
 	select {
 	case base = <-addr:
+		base = strings.TrimRight(base, "/")
 	case <-time.After(20 * time.Second):
 		t.Fatal("the server did not say where it listens")
 	}

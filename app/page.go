@@ -172,9 +172,9 @@ func (p *page) setHead(ctx app.Context) {
 	}
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", desc)
-	ctx.Page().SetCanonicalLink("%s", path)
+	ctx.Page().SetCanonicalLink("%s", prefix+path)
 	ctx.Page().SetTwitterCard(app.TwitterCard{
-		Card: "summary_large_image", Title: title, Description: desc, Image: "/web/og.png",
+		Card: "summary_large_image", Title: title, Description: desc, Image: prefix + "/web/og.png",
 	})
 }
 

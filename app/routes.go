@@ -11,7 +11,13 @@ import (
 
 // Routes registers a route for every page of e: "/" for the opening, then
 // "/<slug>" for each section (the opening's slug too), and "/all".
+//
+// The routes are the same under a sub-path: go-app strips the prefix
+// before it matches a route.
 func Routes(e *essay.Essay) {
+	if app.IsClient {
+		prefix = clientPrefix()
+	}
 	for i, s := range e.Sections {
 		factory := func() app.Composer { return newPage().Essay(e).Section(i) }
 		app.Route(e.Path(i), factory)

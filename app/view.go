@@ -28,9 +28,9 @@ func newView(e *essay.Essay, w essay.Weights) *view {
 	return v
 }
 
-// href is a link to one of the essay's pages that keeps the reader's
-// weights.
-func (v *view) href(path string) string { return path + v.Query }
+// href is a link to one of the essay's pages, under the site's prefix, that
+// keeps the reader's weights.
+func (v *view) href(path string) string { return prefix + path + v.Query }
 
 func equalWeights(a, b essay.Weights) bool {
 	if len(a) != len(b) {

@@ -4,7 +4,9 @@
 // placeholders.
 "use strict";
 
-const cachePrefix = "leaving-amazon-";
+// Caches are named for the worker's scope too: two copies of the essay
+// under different paths of one site must not delete each other's.
+const cachePrefix = "leaving-amazon " + self.registration.scope + " ";
 const cacheName = cachePrefix + "{{.Version}}";
 // Everything a reader needs offline: every page, the app, its scripts,
 // styles, icons and manifest. From the content, not a hand-kept list.

@@ -1,0 +1,314 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"text/template"
+	"time"
+
+	"leaving-amazon/essay"
+
+	"github.com/chromedp/chromedp"
+)
+
+// staticBase is the sub-path the static export is tested under.
+const staticBase = "/essays/leaving-amazon/"
+
+const noNginx = "NO NGINX: the static export's tests skipped; apt-get install -y nginx-light libnginx-mod-http-brotli-static"
+
+var noNginxOnce sync.Once
+
+// nginxPath finds Debian's nginx, or skips the test loudly (fails under
+// CI=true, where .ci/run installs it).
+func nginxPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/sbin/nginx", "nginx"} {
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+	}
+	noNginxOnce.Do(func() { fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", noNginx) })
+	if os.Getenv("CI") == "true" {
+		t.Fatal(noNginx)
+	}
+	t.Skip(noNginx)
+	return ""
+}
+
+// nginx is a running nginx serving a folder on a loopback port.
+type nginx struct {
+	addr      string
+	accessLog string
+	cmd       *exec.Cmd
+	done      chan error
+}
+
+func (n *nginx) url(path string) string { return "http://" + n.addr + path }
+
+// stop ends nginx, its workers with it, and waits for it.
+func (n *nginx) stop() {
+	if n.done == nil {
+		return
+	}
+	n.cmd.Process.Signal(syscall.SIGTERM) // SIGKILL would leave the workers serving
+	select {
+	case <-n.done:
+	case <-time.After(10 * time.Second):
+		n.cmd.Process.Kill()
+		<-n.done
+	}
+	n.done = nil
+}
+
+// requests returns the paths of every request nginx has answered so far.
+func (n *nginx) requests(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(n.accessLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var paths []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		// 127.0.0.1 - - [date] "GET /path HTTP/1.1" 200 ...
+		_, request, ok := strings.Cut(sc.Text(), `"`)
+		if !ok {
+			continue
+		}
+		if fields := strings.Fields(request); len(fields) >= 2 {
+			paths = append(paths, fields[1])
+		}
+	}
+	return paths
+}
+
+// startNginx serves root with testdata/nginx.conf, the configuration the
+// README gives, on a free loopback port.
+func startNginx(t *testing.T, bin, root string) *nginx {
+	t.Helper()
+	temp := t.TempDir()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	fields := struct {
+		Brotli, User, Temp, Root string
+		Port                     int
+	}{Temp: temp, Root: root, Port: port}
+	if _, err := os.Stat("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"); err == nil {
+		fields.Brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+	}
+	if os.Geteuid() == 0 {
+		// Workers would run as nobody, who cannot read a test's folders.
+		fields.User = "root"
+	}
+	tmpl, err := template.ParseFiles("testdata/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := filepath.Join(temp, "nginx.conf")
+	f, err := os.Create(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tmpl.Execute(f, fields); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	n := &nginx{addr: fmt.Sprintf("127.0.0.1:%d", port), accessLog: filepath.Join(temp, "access.log"), done: make(chan error, 1)}
+	n.cmd = exec.Command(bin, "-p", temp, "-c", conf, "-e", filepath.Join(temp, "error.log"))
+	n.cmd.Stdout, n.cmd.Stderr = os.Stderr, os.Stderr
+	if err := n.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { n.done <- n.cmd.Wait() }()
+	t.Cleanup(n.stop)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp", n.addr)
+		if err == nil {
+			c.Close()
+			return n
+		}
+		select {
+		case err := <-n.done:
+			n.done = nil
+			log, _ := os.ReadFile(filepath.Join(temp, "error.log"))
+			t.Fatalf("nginx exited: %v\n%s", err, log)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("nginx did not start listening")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// exportUnder exports the essay for base into a site root, under base, with
+// a home page of the host's own at the root.
+func exportUnder(t *testing.T, base string) (root string, s *server) {
+	t.Helper()
+	s, err := newServer(essay.Content(), config{base: base}, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root = t.TempDir()
+	if _, err := s.export(filepath.Join(root, filepath.FromSlash(strings.Trim(base, "/")))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "index.html"),
+		[]byte(`<!doctype html><title>A personal site</title><p>The author's own home page.</p>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root, s
+}
+
+// TestStaticExportHTTP asks nginx, serving the export under a sub-path,
+// for every page and file: deep links answer without redirects, with their
+// own page, compressed twins are served, and the manifest claims the
+// sub-path alone.
+func TestStaticExportHTTP(t *testing.T) {
+	bin := nginxPath(t)
+	root, s := exportUnder(t, staticBase)
+	n := startNginx(t, bin, root)
+	prefix := strings.TrimRight(staticBase, "/")
+	e := essay.Content()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path, acceptEncoding string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, n.url(path), nil)
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+
+	for i, p := range append(e.Paths(), "/"+e.Sections[0].Slug) {
+		res, body := get(prefix+p, "identity")
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: status %d", prefix+p, res.StatusCode)
+			continue
+		}
+		if got := res.Header.Get("Content-Type"); !strings.HasPrefix(got, "text/html") {
+			t.Errorf("%s: Content-Type %q", prefix+p, got)
+		}
+		want := "<h1"
+		if i > 0 && i < len(e.Sections) {
+			want = essayTitleText(e.Sections[i].Title)
+		}
+		if !strings.Contains(body, want) || !strings.Contains(body, `href="`+prefix+`/app.css"`) {
+			t.Errorf("%s: not its prerendered page under the prefix", prefix+p)
+		}
+		if strings.Contains(body, `href="/`+strings.TrimPrefix(p, "/")+`"`) && p != "/" {
+			t.Errorf("%s: a link outside the prefix", prefix+p)
+		}
+		if got := res.Header.Get("Content-Security-Policy"); !strings.Contains(got, "default-src 'none'") {
+			t.Errorf("%s: no content security policy (%q)", prefix+p, got)
+		}
+	}
+	for _, tc := range []struct{ path, accept, encoding, contentType string }{
+		{"/web/app.wasm", "br, gzip", "br", "application/wasm"},
+		{"/web/app.wasm", "gzip", "gzip", "application/wasm"},
+		{"/app.js", "gzip", "gzip", "application/javascript"},
+		{"/pace", "br", "br", "text/html"},
+		{"/manifest.webmanifest", "identity", "", "application/manifest+json"},
+	} {
+		res, _ := get(prefix+tc.path, tc.accept)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != tc.encoding ||
+			!strings.HasPrefix(res.Header.Get("Content-Type"), tc.contentType) {
+			t.Errorf("%s with %q: status %d, encoding %q, type %q; want 200, %q, %q", tc.path, tc.accept,
+				res.StatusCode, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"), tc.encoding, tc.contentType)
+		}
+	}
+	if res, _ := get(prefix, "identity"); res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != staticBase {
+		t.Errorf("%s: status %d to %q, want a redirect to %s", prefix, res.StatusCode, res.Header.Get("Location"), staticBase)
+	}
+	if res, body := get(prefix+"/no-such-page", "identity"); res.StatusCode != http.StatusNotFound || !strings.Contains(body, `href="`+prefix+`/pace"`) {
+		t.Errorf("an unknown page: status %d, want 404 with links to the sections under the prefix", res.StatusCode)
+	}
+	_, mf := get(prefix+"/manifest.webmanifest", "identity")
+	for _, want := range []string{`"id":"` + staticBase + `"`, `"start_url":"` + staticBase + `"`, `"scope":"` + staticBase + `"`} {
+		if !strings.Contains(mf, want) {
+			t.Errorf("the manifest lacks %s: %s", want, mf)
+		}
+	}
+	_, worker := get(prefix+"/app-worker.js", "identity")
+	if !strings.Contains(worker, `"`+prefix+`/pace"`) || strings.Contains(worker, `"/pace"`) {
+		t.Error("the worker's page list is not under the prefix")
+	}
+	if !strings.Contains(worker, s.version) {
+		t.Error("the worker does not carry the version")
+	}
+}
+
+// essayTitleText is a title as it appears in HTML text.
+func essayTitleText(s string) string { return htmlEscape(s) }
+
+// TestStaticExportNginx reads the export, served by nginx under a sub-path,
+// in Chromium: the app runs, installs, reads every page offline, breaks no
+// policy, and asks for nothing outside the sub-path.
+func TestStaticExportNginx(t *testing.T) {
+	bin := nginxPath(t)
+	root, s := exportUnder(t, staticBase)
+	n := startNginx(t, bin, root)
+	prefix := strings.TrimRight(staticBase, "/")
+	b := newBrowser(t)
+	watchPolicyViolations(t, b)
+
+	b.navigate(t, n.url(staticBase))
+	b.waitApp(t, 60*time.Second)
+	waitOffline(t, b, s.version)
+	checkInstallable(t, b)
+	if got := eval[string](t, b, `navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL`); got != n.url(prefix+"/app-worker.js") {
+		t.Errorf("the worker is %q, want the one under the prefix", got)
+	}
+	if got := eval[string](t, b, `navigator.serviceWorker.ready.then(r => r.scope)`); got != n.url(staticBase) {
+		t.Errorf("the worker's scope is %q, want %q", got, n.url(staticBase))
+	}
+
+	// Follow the next link with the app: the route under the prefix.
+	b.run(t, chromedp.Click(`a.next`, chromedp.ByQuery))
+	if err := b.waitJS(`location.pathname === "`+prefix+`/`+essay.Content().Sections[1].Slug+`"`, 10*time.Second); err != nil {
+		t.Errorf("the next link did not go to the second section under the prefix: %v", err)
+	}
+	if got := eval[string](t, b, `document.querySelector("h1").innerText`); got != essay.Content().Sections[1].Title {
+		t.Errorf("after the next link, h1 %q", got)
+	}
+	if got := eval[[]string](t, b, `window.__violations`); len(got) != 0 {
+		t.Errorf("policy violations: %v", got)
+	}
+
+	for _, p := range n.requests(t) {
+		if !strings.HasPrefix(p, staticBase) {
+			t.Errorf("a request outside the sub-path: %s", p)
+		}
+	}
+	if len(n.requests(t)) < 10 {
+		t.Fatalf("nginx logged only %d requests: the check would prove nothing", len(n.requests(t)))
+	}
+
+	n.stop()
+	if _, err := http.Get(n.url(staticBase)); err == nil {
+		t.Fatal("nginx still answers: the offline check would prove nothing")
+	}
+	readEveryPageOffline(t, b, func(p string) string { return n.url(prefix + p) })
+}
