@@ -20,11 +20,14 @@ import (
 // ogImagePath is the picture that link previews show.
 const ogImagePath = "/web/og.png"
 
+// The link-preview picture's size, as Open Graph and oEmbed advise.
+const ogWidth, ogHeight = 1200, 630
+
 // ogImage draws the 1200×630 picture that link previews show: the essay's
 // title and description on the app's colours, in the Go fonts (which ship
 // with the server, so nothing is fetched).
 func ogImage(title, description string) ([]byte, error) {
-	const w, h, margin = 1200, 630, 80
+	const w, h, margin = ogWidth, ogHeight, 80
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	teal := color.RGBA{0x0f, 0x5f, 0x5c, 0xff}
 	paper := color.RGBA{0xfb, 0xfa, 0xf7, 0xff}

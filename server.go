@@ -66,6 +66,8 @@ type config struct {
 	// base is the path the essay is served under: "/" at the root of a
 	// site, "/essays/leaving-amazon/" under a sub-path.
 	base string
+	// static is set for an export: no oEmbed endpoint to point at.
+	static bool
 }
 
 // prefix is cfg.base without its trailing slash: "" at a site's root.
@@ -100,6 +102,7 @@ func serve(e *essay.Essay) {
 		return
 	}
 
+	cfg.static = *export != ""
 	s, err := newServer(e, cfg, web)
 	if err != nil {
 		log.Fatal(err)
@@ -166,6 +169,9 @@ func precompressFile(name string) error {
 type server struct {
 	version  string
 	prefix   string // the path it is served under, without a trailing slash
+	domain   string
+	title    string
+	oembed   map[string]oembedPage // nil for an export
 	assets   map[string]*asset
 	paths    []string // the essay's page paths
 	notFound []byte
@@ -178,14 +184,18 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	if err := checkBase(cfg.base); err != nil {
 		return nil, err
 	}
-	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors), prefix: cfg.prefix()}
+	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors),
+		prefix: cfg.prefix(), domain: cfg.domain, title: e.Title}
+	if !cfg.static {
+		s.oembed = oembedPages(e, s.prefix)
+	}
 	ui.Routes(e) // the pages rendered below are e's, whoever registered before
 	ui.SetPrefix(s.prefix)
 	// The assets are kept by their path under the prefix; the links in them
 	// carry it.
-	resources := goapp.LocalDir("") // resolves URLs only: every request is answered from memory
+	var resources goapp.ResourceResolver = goapp.LocalDir("") // resolves URLs only: every request is answered from memory
 	if s.prefix != "" {
-		resources = goapp.PrefixedLocation(s.prefix)
+		resources = prefixResolver{s.prefix}
 	}
 	// Every path that answers with a page: the sections, /all, and the
 	// opening's own /<slug> beside "/".
@@ -274,7 +284,10 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		// go-app writes the label into its loader; web/app.css turns the
 		// loader into a small status line that covers no text.
 		LoadingLabel: "Interactive parts loading · {progress}%",
-		Scripts:      []string{"/web/page.js defer"},
+		// Not deferred: it sets embed mode (html.embed) before the first
+		// paint. It is small, and fetched beside the stylesheet, which the
+		// first paint waits for anyway (the Link header asks for both).
+		Scripts: []string{"/web/page.js"},
 		// go-app's worker list has "/", the app, scripts, styles and the
 		// PNG icons; a reader offline needs every page too.
 		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
@@ -315,10 +328,14 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 			return nil, err
 		}
 		b = fixHead(b, cfg.domain, s.prefix)
+		if s.oembed != nil {
+			link := discoveryLink(s.prefix, cfg.domain, s.prefix+p, s.oembed[s.prefix+p].title)
+			b = bytes.Replace(b, []byte("</head>"), []byte(link+"</head>"), 1)
+		}
 		s.assets[p] = newAsset(p+".html", b)
 		// The stylesheet is all the first paint waits for: ask for it
 		// as soon as the headers arrive, before the page is parsed.
-		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style"
+		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style, <" + s.prefix + "/web/page.js>; rel=preload; as=script"
 		if i == 0 {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}
@@ -328,6 +345,27 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		"This page was not saved for reading offline. Every section of the essay was:"))
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", manifest(e, s.prefix))
 	return s, nil
+}
+
+// prefixResolver puts go-app's URLs under the prefix. go-app's own
+// PrefixedLocation would not do: the server resolves every href with it,
+// the prefix going again onto links the app has already prefixed and onto
+// "#main", while the browser resolves only /web/ ones, so the page would
+// change under the reader when the app takes over. This one leaves alone
+// what is already under the prefix, and what is not a path.
+type prefixResolver struct{ prefix string }
+
+// Resolve returns location under the prefix.
+func (r prefixResolver) Resolve(location string) string {
+	switch {
+	case !strings.HasPrefix(location, "/") || strings.HasPrefix(location, "//"):
+		return location // a fragment, a query, relative, or another site
+	case location == "/":
+		return r.prefix
+	case location == r.prefix || strings.HasPrefix(location, r.prefix+"/"):
+		return location
+	}
+	return r.prefix + location
 }
 
 // prefixed returns paths under the server's prefix.
@@ -432,6 +470,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if under && p == "" {
 		// The sub-path without its slash: the links need the slash.
 		http.Redirect(w, r, s.prefix+"/", http.StatusMovedPermanently)
+		return
+	}
+	if p == oembedPath && under && s.oembed != nil {
+		s.serveOEmbed(w, r)
 		return
 	}
 	if a, ok := s.assets[p]; ok && under {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -218,8 +219,8 @@ func TestStaticExportHTTP(t *testing.T) {
 		if !strings.Contains(body, want) || !strings.Contains(body, `href="`+prefix+`/app.css"`) {
 			t.Errorf("%s: not its prerendered page under the prefix", prefix+p)
 		}
-		if strings.Contains(body, `href="/`+strings.TrimPrefix(p, "/")+`"`) && p != "/" {
-			t.Errorf("%s: a link outside the prefix", prefix+p)
+		if strings.Contains(body, `href="/`+strings.TrimPrefix(p, "/")+`"`) && p != "/" || strings.Contains(body, prefix+prefix) {
+			t.Errorf("%s: a link outside the prefix, or under it twice", prefix+p)
 		}
 		if got := res.Header.Get("Content-Security-Policy"); !strings.Contains(got, "default-src 'none'") {
 			t.Errorf("%s: no content security policy (%q)", prefix+p, got)
@@ -283,6 +284,14 @@ func TestStaticExportNginx(t *testing.T) {
 	}
 	if got := eval[string](t, b, `navigator.serviceWorker.ready.then(r => r.scope)`); got != n.url(staticBase) {
 		t.Errorf("the worker's scope is %q, want %q", got, n.url(staticBase))
+	}
+
+	// The app took over without changing a link.
+	served := eval[[]string](t, b, `fetch(location.href).then(r => r.text()).then(html =>
+		[...new DOMParser().parseFromString(html, "text/html").querySelectorAll("a[href]")].map(a => a.getAttribute("href")))`)
+	live := eval[[]string](t, b, `[...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href"))`)
+	if !slices.Equal(served, live) {
+		t.Errorf("the app changed the links:\nserved %q\nlive   %q", served, live)
 	}
 
 	// Follow the next link with the app: the route under the prefix.

@@ -58,6 +58,7 @@ func (a *article) Render() app.UI {
 			),
 		),
 		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0, v, a.Iactions)...),
+		newEmbedCode().Essay(e).Section(a.Isection),
 	)
 }
 

@@ -190,7 +190,11 @@ func (p *page) Render() app.UI {
 			newPager().View(v).Section(p.Isection),
 		)
 	}
-	return app.Div().ID("essay").Class("essay").Body(
+	return app.Div().ID("essay").Class("essay").
+		// The verdict, for a page that embeds this one (web/page.js tells
+		// it when it changes).
+		DataSet("verdict", verdictID(e.Model, v.Result)).
+		DataSet("verdict-text", verdictWords(e.Model, v.Result)).Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to the text"),
 		app.Header().Class("site-header").Body(
 			app.A().Class("site-title").Href(v.href("/")).Text(e.Title),
@@ -200,6 +204,7 @@ func (p *page) Render() app.UI {
 			app.Main().ID("main").TabIndex(-1).Body(main),
 			newTOC().View(v).Current(p.Isection),
 		),
+		readWhole(v, p.Isection),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("colophon").Body(renderBlocks(e.Colophon, 0, nil, nil)...),
 			app.P().Body(

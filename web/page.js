@@ -54,4 +54,120 @@
       link.click();
     }
   });
+
+  // Embedding. A section shown in another site's page (framed, or asked
+  // for with ?embed=1) drops the site's chrome: html.embed, set here, in
+  // the head, before the first paint, so nothing appears and then goes.
+  var framed = false;
+  try {
+    framed = window.self !== window.top;
+  } catch (err) {
+    framed = true; // a cross-origin top that will not even say
+  }
+  var params = new URLSearchParams(location.search);
+  if (framed || params.get("embed") === "1") {
+    document.documentElement.classList.add("embed");
+  }
+
+  // A framed page tells its parent its content height whenever it
+  // changes, and the verdict whenever it changes, for web/embed.js. The
+  // height is the document's own, never the viewport's: a page that
+  // measured 100vh would grow with every resize it caused.
+  if (framed) {
+    var sentHeight = -1;
+    var sentVerdict = "";
+    var post = function (message) {
+      // Nothing here is private: the same numbers are on the page.
+      window.parent.postMessage(message, "*");
+    };
+    var sendHeight = function () {
+      var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height !== sentHeight) {
+        sentHeight = height;
+        post({ type: "leaving-amazon:resize", height: height });
+      }
+    };
+    var sendVerdict = function () {
+      var root = document.getElementById("essay");
+      if (!root || !root.dataset.verdict) {
+        return;
+      }
+      var key = root.dataset.verdict + "\n" + root.dataset.verdictText;
+      if (key !== sentVerdict) {
+        sentVerdict = key;
+        post({
+          type: "leaving-amazon:verdict",
+          verdict: root.dataset.verdict,
+          text: root.dataset.verdictText
+        });
+      }
+    };
+    var watch = function () {
+      new ResizeObserver(sendHeight).observe(document.documentElement);
+      // The app replaces the verdict attributes in place; a navigation
+      // inside the frame replaces the page.
+      new MutationObserver(sendVerdict).observe(document.body, {
+        subtree: true, childList: true, attributes: true,
+        attributeFilter: ["data-verdict", "data-verdict-text"]
+      });
+      sendHeight();
+      sendVerdict();
+    };
+    if (document.body) {
+      watch();
+    } else {
+      document.addEventListener("DOMContentLoaded", watch);
+    }
+    window.addEventListener("load", sendHeight);
+  }
+
+  // "Embed this section": the snippet with this site's own absolute
+  // addresses, filled in when it is opened, and copied by its button.
+  // Delegated, so that it works before the app has arrived and after.
+  var escapeHTML = function (s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" }[c];
+    });
+  };
+  var snippetOf = function (box) {
+    var page = new URL(box.dataset.embedPage, location.href).href;
+    var script = new URL(box.dataset.embedScript, location.href).href;
+    // The same shape as app.EmbedSnippet.
+    return '<div data-essay-embed="' + escapeHTML(page) + '"><a href="' + escapeHTML(page) + '">' +
+      escapeHTML(box.dataset.embedTitle) + "</a></div>\n" +
+      '<script async src="' + escapeHTML(script) + '"></' + "script>";
+  };
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches("details.embed-code") && box.open) {
+      var area = box.querySelector("textarea");
+      if (area) {
+        area.value = snippetOf(box);
+      }
+    }
+  }, true);
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest && event.target.closest("button.copy-embed");
+    if (!button) {
+      return;
+    }
+    var box = button.closest("details.embed-code");
+    var area = box.querySelector("textarea");
+    var status = box.querySelector(".copy-status");
+    var text = snippetOf(box);
+    area.value = text;
+    var say = function (s) { status.textContent = s; };
+    var selectIt = function () {
+      area.focus();
+      area.select();
+      say("Selected: copy it with your keyboard or menu.");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        say("Copied.");
+      }, selectIt);
+    } else {
+      selectIt();
+    }
+  });
 })();

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"strings"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Embedding: a section can be shown in another site's page, in an iframe
+// that web/embed.js sizes to its content. The embed mode itself is CSS
+// (html.embed, set by web/page.js before the first paint when the page is
+// framed or has ?embed=1): the app renders the same page either way, so
+// nothing moves when it takes over.
+
+// embedCode is the "Embed this section" control: the snippet to paste
+// into a site, and a button that copies it. web/page.js fills in the
+// absolute addresses and does the copying, so that it works before the
+// app arrives too.
+type embedCode struct {
+	app.Compo
+
+	Iessay   *essay.Essay
+	Isection int
+}
+
+func newEmbedCode() *embedCode { return &embedCode{} }
+
+// Essay sets the essay.
+func (c *embedCode) Essay(e *essay.Essay) *embedCode { c.Iessay = e; return c }
+
+// Section sets the section the snippet embeds.
+func (c *embedCode) Section(i int) *embedCode { c.Isection = i; return c }
+
+func (c *embedCode) Render() app.UI {
+	e := c.Iessay
+	page := prefix + e.Path(c.Isection)
+	title := e.Sections[c.Isection].Title
+	if c.Isection == 0 {
+		title = e.Title
+	}
+	script := prefix + "/web/embed.js"
+	return app.Details().Class("embed-code").
+		DataSet("embed-page", page).
+		DataSet("embed-title", title).
+		DataSet("embed-script", script).Body(
+		app.Summary().Text("Embed this section"),
+		app.P().Text("Paste this into a page of your site. The section appears with its sliders and sizes itself to fit; the site has to allow it (see the README)."),
+		app.Label().For("embed-snippet").Text("Embed code"),
+		app.Textarea().ID("embed-snippet").ReadOnly(true).Rows(4).Spellcheck(false).
+			Text(EmbedSnippet(page, title, script)),
+		app.Button().Type("button").Class("copy-embed").Text("Copy embed code"),
+		app.Span().Class("copy-status").Role("status"),
+	)
+}
+
+// EmbedSnippet is the code an author pastes to embed a section: a link
+// (what a reader without scripts sees) that web/embed.js replaces with a
+// sized iframe. web/page.js writes the same snippet with absolute
+// addresses.
+func EmbedSnippet(page, title, script string) string {
+	return `<div data-essay-embed="` + attrEscape(page) + `"><a href="` + attrEscape(page) + `">` +
+		attrEscape(title) + `</a></div>` + "\n" +
+		`<script async src="` + attrEscape(script) + `"></script>`
+}
+
+var attrEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;")
+
+// attrEscape escapes text for an HTML attribute or element.
+func attrEscape(s string) string { return attrEscaper.Replace(s) }
+
+// readWhole is the way out of an embedded section: the same section, with
+// the reader's weights, as the whole essay, in a new tab. Shown only in
+// embed mode.
+func readWhole(v *view, section int) app.UI {
+	path := essay.AllPath
+	if section != All {
+		path = v.Essay.Path(section)
+	}
+	return app.P().Class("read-whole embed-only").Body(
+		app.A().Href(v.href(path)).Target("_blank").Rel("noopener").Body(
+			app.Text("Read the whole essay"),
+			app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+			app.Span().Aria("hidden", "true").Text(" ↗"),
+		),
+	)
+}
+
+// verdictID names the verdict for a page that embeds this one: an
+// option's id, "tie" or "none".
+func verdictID(m essay.Model, r essay.Result) string {
+	switch {
+	case r.NoWeights:
+		return "none"
+	case r.Winner < 0:
+		return "tie"
+	}
+	return m.Options[r.Winner].ID
+}

@@ -1,0 +1,224 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"leaving-amazon/essay"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// frameIn attaches to the out-of-process iframe whose URL starts with
+// prefix, in b's tab: the essay's frame, on another site than its host,
+// runs in a process of its own.
+func frameIn(t *testing.T, b *browser, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		targets, err := chromedp.Targets(b.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ti := range targets {
+			if ti.Type == "iframe" && strings.HasPrefix(ti.URL, prefix) {
+				ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(ti.TargetID))
+				t.Cleanup(cancel)
+				return ctx
+			}
+		}
+		if time.Now().After(deadline) {
+			var urls []string
+			for _, ti := range targets {
+				urls = append(urls, string(ti.Type)+" "+ti.URL)
+			}
+			t.Fatalf("no iframe at %s among %v", prefix, urls)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// frameEval evaluates expr in the frame.
+func frameEval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	var v T
+	if err := chromedp.Run(ctx, evaluate(expr, &v)); err != nil {
+		t.Fatalf("in the frame, %s: %v", expr, err)
+	}
+	return v
+}
+
+// frameWait waits until expr is true in the frame.
+func frameWait(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var ok bool
+		err := chromedp.Run(ctx, evaluate(expr, &ok))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: not true after %v (%v)", expr, timeout, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// contentHeightJS is the frame's content height, measured from its
+// elements, not from what the page reports.
+const contentHeightJS = `(() => {
+	let bottom = 0;
+	for (const el of document.body.querySelectorAll("*")) {
+		const cs = getComputedStyle(el);
+		if (cs.position === "fixed" || cs.display === "none") continue;
+		bottom = Math.max(bottom, el.getBoundingClientRect().bottom + scrollY + parseFloat(cs.marginBottom || 0));
+	}
+	return Math.ceil(bottom);
+})()`
+
+// TestEmbedCrossOrigin embeds a section with web/embed.js in a host page on
+// another origin: the iframe is as tall as its content, after load and
+// after a slider move, with no scrollbar of its own; the slider works;
+// the verdict reaches the host; messages from elsewhere are ignored.
+func TestEmbedCrossOrigin(t *testing.T) {
+	e := essay.Content()
+	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostPort := hostLn.Addr().(*net.TCPAddr).Port
+	hostOrigin := fmt.Sprintf("http://localhost:%d", hostPort)
+	s, err := newServer(e, config{frameAncestors: "'self' " + hostOrigin}, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	essayL := serveAt(t, "127.0.0.1:0", s)
+	// A third site, framed by the host too, that tries to resize the
+	// essay's frame.
+	third := serveAt(t, "127.0.0.2:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><p>another site</p><script>
+			setInterval(() => parent.postMessage({type: "leaving-amazon:resize", height: 4321}, "*"), 100);
+		</script>`)
+	}))
+	factor := e.Model.Factors[0]
+	section := e.Index(factor.Section)
+	pageURL := essayL.url(e.Path(section))
+	hostPage := `<!doctype html><html lang="en"><meta charset="utf-8">
+		<meta name="viewport" content="width=device-width, initial-scale=1">
+		<title>A personal site</title>
+		<body style="margin: 0 auto; max-width: 44rem; padding: 1rem">
+		<h1>My site</h1><p>An essay I like:</p>
+		<div id="essay" data-essay-embed="` + pageURL + `"><a href="` + pageURL + `">Read it</a></div>
+		<iframe id="third" src="` + third.url("/") + `" width="300" height="60"></iframe>
+		<script>
+			window.verdicts = [];
+			document.getElementById("essay").addEventListener("essay-verdict", e => verdicts.push(e.detail));
+			// A message from the host's own page, not from the frame.
+			setInterval(() => window.postMessage({type: "leaving-amazon:resize", height: 999}, "*"), 100);
+		</script>
+		<script async src="` + essayL.url(prefixOf(s)+"/web/embed.js") + `"></script>
+		<p>After the essay.</p></body></html>`
+	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, hostPage)
+	})}
+	go host.Serve(hostLn)
+	t.Cleanup(func() { host.Close() })
+
+	b := newBrowser(t)
+	b.navigate(t, hostOrigin+"/")
+	frame := frameIn(t, b, essayL.url("/"))
+	if err := frameWait(frame, appRunningJS, 60*time.Second); err != nil {
+		t.Fatalf("the app did not run in the frame: %v", err)
+	}
+
+	iframeHeight := func() float64 {
+		return eval[float64](t, b, `document.querySelector("#essay iframe").getBoundingClientRect().height`)
+	}
+	fits := func(when string) {
+		t.Helper()
+		var content, got float64
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			content = frameEval[float64](t, frame, contentHeightJS)
+			got = iframeHeight()
+			if math.Abs(got-content) <= 4 || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if math.Abs(got-content) > 4 {
+			t.Errorf("%s: the iframe is %.0f px tall, its content %.0f px", when, got, content)
+		}
+		if content < 400 {
+			t.Errorf("%s: the content is only %.0f px tall: the section is not shown", when, content)
+		}
+		if sh, ch := frameEval[float64](t, frame, `document.documentElement.scrollHeight`), frameEval[float64](t, frame, `document.documentElement.clientHeight`); sh > ch+1 {
+			t.Errorf("%s: the frame scrolls (%.0f px of content in %.0f px)", when, sh, ch)
+		}
+		t.Logf("%s: iframe %.0f px, content %.0f px", when, got, content)
+	}
+	fits("after load")
+
+	// Embed mode: the section alone, and a way out to the whole essay.
+	for _, sel := range []string{".site-header", ".toc", ".pager", ".site-footer", ".embed-code"} {
+		if frameEval[bool](t, frame, `(() => { const el = document.querySelector("`+sel+`"); return !!el && el.offsetParent !== null; })()`) {
+			t.Errorf("embed mode shows %s", sel)
+		}
+	}
+	if got := frameEval[string](t, frame, `(() => { const a = document.querySelector(".read-whole a"); return a && a.offsetParent ? a.target + " " + a.pathname : ""; })()`); got != "_blank "+e.Path(section) {
+		t.Errorf("the way out is %q, want a new tab to %s", got, e.Path(section))
+	}
+
+	// A slider, moved by the keyboard inside the frame.
+	slider := `#factor-` + factor.ID + ` input[type="range"]`
+	if !frameEval[bool](t, frame, `!!document.querySelector('`+slider+`')`) {
+		t.Fatalf("no slider %s in the frame", slider)
+	}
+	before := frameEval[string](t, frame, `document.querySelector('`+slider+`').value + " " + document.getElementById("essay").dataset.verdictText`)
+	if err := chromedp.Run(frame, chromedp.Focus(slider, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		if err := chromedp.Run(b.ctx, chromedp.KeyEvent(kb.End)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Run(b.ctx, chromedp.KeyEvent(kb.Home)); err != nil {
+		t.Fatal(err)
+	}
+	if err := frameWait(frame, `document.querySelector('`+slider+`').value === "0"`, 5*time.Second); err != nil {
+		t.Fatalf("the keyboard did not move the slider in the frame: %v", err)
+	}
+	after := frameEval[string](t, frame, `document.querySelector('`+slider+`').value + " " + document.getElementById("essay").dataset.verdictText`)
+	if after == before {
+		t.Errorf("the slider moved but nothing changed: %q", after)
+	}
+	wantText := after[strings.IndexByte(after, ' ')+1:]
+	if err := b.waitJS(`verdicts.length > 0 && verdicts[verdicts.length-1].text === `+jsString(wantText), 5*time.Second); err != nil {
+		t.Errorf("the host did not hear the verdict %q: %v (heard %v)", wantText, err, eval[[]map[string]string](t, b, `verdicts`))
+	}
+	fits("after a slider move")
+
+	b.settle(t, 500*time.Millisecond)
+	if got := iframeHeight(); got == 4321 || got == 999 {
+		t.Errorf("the iframe took a height from another origin: %.0f px", got)
+	}
+	fits("after messages from elsewhere")
+}
+
+// prefixOf is the path a server serves the essay under.
+func prefixOf(s *server) string { return s.prefix }
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string { return string(mustJSON(s)) }
