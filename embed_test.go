@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	ui "leaving-amazon/app"
 	"leaving-amazon/essay"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -186,15 +189,9 @@ func TestEmbedCrossOrigin(t *testing.T) {
 		t.Fatalf("no slider %s in the frame", slider)
 	}
 	before := frameEval[string](t, frame, `document.querySelector('`+slider+`').value + " " + document.getElementById("essay").dataset.verdictText`)
-	if err := chromedp.Run(frame, chromedp.Focus(slider, chromedp.ByQuery)); err != nil {
-		t.Fatal(err)
-	}
-	for range 10 {
-		if err := chromedp.Run(b.ctx, chromedp.KeyEvent(kb.End)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := chromedp.Run(b.ctx, chromedp.KeyEvent(kb.Home)); err != nil {
+	// The keys go to the frame's own target: the host page's focus is
+	// its own business.
+	if err := chromedp.Run(frame, chromedp.Focus(slider, chromedp.ByQuery), chromedp.KeyEvent(kb.Home)); err != nil {
 		t.Fatal(err)
 	}
 	if err := frameWait(frame, `document.querySelector('`+slider+`').value === "0"`, 5*time.Second); err != nil {
@@ -222,3 +219,87 @@ func prefixOf(s *server) string { return s.prefix }
 
 // jsString is s as a JavaScript string literal.
 func jsString(s string) string { return string(mustJSON(s)) }
+
+// TestEmbedModeFirstFrame loads a section with ?embed=1 while the wasm is
+// held back: embed mode is on from the first frame (no chrome that shows
+// and then goes), and stays the same when the app takes over.
+func TestEmbedModeFirstFrame(t *testing.T) {
+	s := newSite(t, true)
+	b := newBrowser(t)
+	// Record, in the first animation frame (before the first paint),
+	// what the reader would see.
+	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`requestAnimationFrame(() => {
+			const shown = sel => { const el = document.querySelector(sel); return el ? getComputedStyle(el).display !== "none" : null; };
+			window.__firstFrame = {embed: document.documentElement.classList.contains("embed"),
+				header: shown(".site-header"), toc: shown(".toc"), footer: shown(".site-footer"), readWhole: shown(".read-whole")};
+		});`).Do(ctx)
+		return err
+	}))
+	b.navigate(t, s.URL+"/pace?embed=1")
+	b.settle(t, 100*time.Millisecond)
+	var first struct {
+		Embed     bool  `json:"embed"`
+		Header    *bool `json:"header"`
+		TOC       *bool `json:"toc"`
+		Footer    *bool `json:"footer"`
+		ReadWhole *bool `json:"readWhole"`
+	}
+	eval[jsValue](t, b, `window.__firstFrame`).into(t, &first)
+	if eval[bool](t, b, appRunningJS) {
+		t.Fatal("the app runs already: the first frame check would prove nothing")
+	}
+	if !first.Embed {
+		t.Error("the first frame is not in embed mode")
+	}
+	for name, shown := range map[string]*bool{"the site header": first.Header, "the contents": first.TOC, "the footer": first.Footer} {
+		if shown != nil && *shown {
+			t.Errorf("the first frame shows %s", name)
+		}
+	}
+	if first.ReadWhole != nil && !*first.ReadWhole {
+		t.Error("the first frame hides the way out to the whole essay")
+	}
+	before := eval[float64](t, b, `document.documentElement.getBoundingClientRect().height`)
+	s.release()
+	b.waitApp(t, 60*time.Second)
+	b.settle(t, 200*time.Millisecond)
+	if !eval[bool](t, b, `document.documentElement.classList.contains("embed") && getComputedStyle(document.querySelector(".site-header")).display === "none"`) {
+		t.Error("embed mode was lost when the app took over")
+	}
+	if after := eval[float64](t, b, `document.documentElement.getBoundingClientRect().height`); math.Abs(after-before) > 1 {
+		t.Errorf("the embedded page's height went from %.0f to %.0f px when the app took over", before, after)
+	}
+	if !eval[bool](t, b, `location.search.includes("embed=1")`) {
+		t.Error("the app dropped ?embed=1 from the address")
+	}
+}
+
+// TestEmbedCode opens "Embed this section" and copies the snippet: the
+// same as app.EmbedSnippet, with this site's absolute addresses, and on
+// the clipboard.
+func TestEmbedCode(t *testing.T) {
+	e := essay.Content()
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.run(t, cdpbrowser.GrantPermissions([]cdpbrowser.PermissionType{
+		cdpbrowser.PermissionTypeClipboardReadWrite, cdpbrowser.PermissionTypeClipboardSanitizedWrite,
+	}).WithOrigin(s.URL))
+	b.navigate(t, s.URL+"/pace")
+	b.waitApp(t, 60*time.Second)
+	want := ui.EmbedSnippet(s.URL+"/pace", e.Sections[e.Index("pace")].Title, s.URL+"/web/embed.js")
+	b.run(t, chromedp.Click(`details.embed-code summary`, chromedp.ByQuery))
+	if got := eval[string](t, b, `document.querySelector("details.embed-code textarea").value`); got != want {
+		t.Errorf("the snippet is\n%s\nwant\n%s", got, want)
+	}
+	if got := eval[string](t, b, `document.querySelector('label[for="embed-snippet"]').innerText`); got == "" {
+		t.Error("the snippet has no label")
+	}
+	b.run(t, chromedp.Click(`button.copy-embed`, chromedp.ByQuery))
+	if err := b.waitJS(`document.querySelector(".copy-status").innerText === "Copied."`, 5*time.Second); err != nil {
+		t.Fatalf("the copy was not confirmed: %v (status %q)", err, eval[string](t, b, `document.querySelector(".copy-status").innerText`))
+	}
+	if got := eval[string](t, b, `navigator.clipboard.readText()`); got != want {
+		t.Errorf("the clipboard holds\n%s\nwant\n%s", got, want)
+	}
+}
