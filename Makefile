@@ -42,13 +42,15 @@ run: build
 
 # A static copy for any static host, under BASE (a sub-path or /), with
 # absolute link-preview URLs when DOMAIN is given: every page as
-# <path>/index.html, with .gz and .br twins. See the README for nginx and
+# <path>/index.html, with .gz and .br twins, and a _headers file.
+# FRAME_ANCESTORS says who may frame it. See the README for nginx and
 # Netlify/Cloudflare settings.
 BASE ?= /
 OUT ?= dist
 DOMAIN ?=
+FRAME_ANCESTORS ?= 'self'
 static: build
-	./$(BIN) -export $(OUT) -base $(BASE) -domain "$(DOMAIN)"
+	./$(BIN) -export $(OUT) -base $(BASE) -domain "$(DOMAIN)" -frame-ancestors "$(FRAME_ANCESTORS)"
 
 vet: wasm
 	go vet ./...

@@ -61,10 +61,36 @@ func (s *server) export(dir string) (int, error) {
 	if err := write("404.html", s.notFound); err != nil {
 		return n, err
 	}
+	// Netlify and Cloudflare Pages read their response headers from
+	// _headers at the site's root.
+	if err := write("_headers", s.headersFile()); err != nil {
+		return n, err
+	}
 	if err := write(exportMarker, []byte(s.version+"\n")); err != nil {
 		return n, err
 	}
 	return n, nil
+}
+
+// headersFile is a _headers file (Netlify, Cloudflare Pages) that sends
+// the server's own headers with every file of the export.
+func (s *server) headersFile() []byte {
+	var b strings.Builder
+	b.WriteString("# The essay's response headers, for Netlify and Cloudflare Pages: at the\n" +
+		"# site's root. If the essay is not the whole site, move these lines into\n" +
+		"# the site's own _headers.\n")
+	b.WriteString(s.prefix + "/*\n")
+	names := make([]string, 0, len(s.headers))
+	for k := range s.headers {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		b.WriteString("  " + k + ": " + s.headers.Get(k) + "\n")
+	}
+	// Revalidate everything: file names do not change between versions.
+	b.WriteString("  Cache-Control: no-cache\n")
+	return []byte(b.String())
 }
 
 // exportName is the file that answers path p on a static host.
