@@ -539,7 +539,7 @@ func TestNoOtherHosts(t *testing.T) {
 		t.Fatalf("intercepting the browser's requests: %v", err)
 	}
 
-	for n, p := range essay.Content().Paths() {
+	for n, p := range append(essay.Content().Paths(), essay.DecisionPath) {
 		b.navigate(t, origin+p)
 		b.waitApp(t, 60*time.Second)
 		if n == 0 {
@@ -656,7 +656,7 @@ func TestPhoneLayout(t *testing.T) {
 	b := newBrowser(t)
 	b.run(t, chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2)))
 
-	for _, p := range essay.Content().Paths() {
+	for _, p := range append(essay.Content().Paths(), essay.DecisionPath) {
 		name := strings.TrimPrefix(p, "/")
 		if name == "" {
 			name = "opening"
@@ -833,7 +833,7 @@ func TestNoPolicyViolations(t *testing.T) {
 	if !strings.Contains(get(t, e2eHandler(t), "/").Header.Get("Content-Security-Policy"), "default-src 'none'") {
 		t.Fatal("the server sends no content security policy: the check would prove nothing")
 	}
-	for _, p := range essay.Content().Paths() {
+	for _, p := range append(essay.Content().Paths(), essay.DecisionPath) {
 		b.navigate(t, s.URL+p)
 		b.waitApp(t, 60*time.Second)
 		if eval[bool](t, b, `!!document.querySelector('input[type="range"]')`) {

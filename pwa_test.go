@@ -87,7 +87,7 @@ func TestOffline(t *testing.T) {
 func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string) {
 	t.Helper()
 	e := essay.Content()
-	for _, p := range append(e.Paths(), "/"+e.Sections[0].Slug) {
+	for _, p := range append(e.Paths(), "/"+e.Sections[0].Slug, essay.DecisionPath) {
 		for _, query := range []string{"", "?w=a7b3&x=%22%3E%3Cimg%20src%3Dx%3E"} {
 			t.Run(p+query, func(t *testing.T) {
 				b.navigate(t, url(p+query))
@@ -95,6 +95,9 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 				want := e.Title
 				if i := e.Index(strings.TrimPrefix(p, "/")); i > 0 {
 					want = e.Sections[i].Title
+				}
+				if p == essay.DecisionPath {
+					want = "Your decision"
 				}
 				if got := eval[string](t, b, `document.querySelector("h1").innerText`); got != want {
 					t.Errorf("h1 %q, want %q", got, want)

@@ -199,7 +199,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	}
 	// Every path that answers with a page: the sections, /all, and the
 	// opening's own /<slug> beside "/".
-	pages := append(append([]string{}, s.paths...), "/"+e.Sections[0].Slug)
+	pages := append(append([]string{}, s.paths...), "/"+e.Sections[0].Slug, essay.DecisionPath)
 
 	wasm, err := fs.ReadFile(files, "web/app.wasm")
 	if err != nil {
@@ -322,7 +322,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 
 	// Every page, prerendered once from the content alone: the request that
 	// renders it carries no query, headers or fragment of a reader's.
-	for i, p := range s.paths {
+	for i, p := range append(append([]string{}, s.paths...), essay.DecisionPath) {
 		b, err := render(h, p)
 		if err != nil {
 			return nil, err

@@ -2,7 +2,6 @@ package app
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -110,8 +109,6 @@ func TestPositionAndReadingTime(t *testing.T) {
 		t.Error("reading time missing")
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestPager(t *testing.T) {
 	e := essay.Content()

@@ -58,6 +58,7 @@ func (a *article) Render() app.UI {
 			),
 		),
 		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0, v, a.Iactions)...),
+		app.If(a.Isection == len(e.Sections)-1, func() app.UI { return decisionInvite(v) }),
 		newEmbedCode().Essay(e).Section(a.Isection),
 	)
 }

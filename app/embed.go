@@ -75,7 +75,10 @@ func attrEscape(s string) string { return attrEscaper.Replace(s) }
 // embed mode.
 func readWhole(v *view, section int) app.UI {
 	path := essay.AllPath
-	if section != All {
+	switch {
+	case section == Decision:
+		path = essay.DecisionPath
+	case section >= 0:
 		path = v.Essay.Path(section)
 	}
 	return app.P().Class("read-whole embed-only").Body(

@@ -11,6 +11,10 @@ import (
 // All is the section index of the page that shows the whole essay.
 const All = -1
 
+// Decision is the section index of the page where the reader makes the
+// model their own decision.
+const Decision = -2
+
 // page is the root of every route: header, the section (or the whole
 // essay), the pager, the table of contents and the footer. It owns the
 // page's state; everything below it receives values.
@@ -27,6 +31,10 @@ type page struct {
 	store   *store
 	notice  string
 	urlTick int
+
+	// The reader's own decision, for /your-decision.
+	dec   decisionState
+	dacts *decisionActions
 }
 
 func newPage() *page { return &page{} }
@@ -43,15 +51,26 @@ func (p *page) Section(i int) *page { p.Isection = i; return p }
 // slider moved before the app arrived.
 func (p *page) OnInit() {
 	p.acts = &actions{setWeight: p.setWeight, reset: p.reset}
+	p.dacts = &decisionActions{
+		edit: p.editDecision, move: p.moveFactor, remove: p.removeFactor, add: p.addFactor,
+		choose: p.chooseDecision, reset: p.resetDecision, copied: p.say, refresh: p.refresh,
+	}
 	author := p.Iessay.Model.AuthorWeights()
 	if !app.IsClient {
 		p.view = newView(p.Iessay, author)
+		p.dec = decisionState{d: essay.NewDecision(p.Iessay.Model, author)}
 		return
 	}
 	p.store = openStore()
 	w, problems := loadWeights(p.Iessay.Model, p.store)
 	p.view = newView(p.Iessay, w)
 	p.notice = noticeFor(problems)
+	var notice string
+	p.dec, notice = loadDecision(p.store, p.Iessay.Model, w, p.Isection == Decision)
+	// Storage refused: the weights' notice says so already.
+	if notice != "" && (p.notice == "" || p.Isection == Decision) {
+		p.notice = notice
+	}
 }
 
 // OnPreRender sets the server-rendered page's head.
@@ -99,9 +118,19 @@ func (p *page) OnNav(ctx app.Context) {
 	}
 	if !tookOver {
 		tookOver = true
+		if p.Isection == Decision {
+			p.decisionToURL()
+		}
 		return
 	}
 	replaceWeightsInURL(p.view.Query)
+	if p.Isection == Decision {
+		if !p.dec.saved {
+			// Not the reader's yet: it follows the weights they set.
+			p.dec.d = essay.NewDecision(p.Iessay.Model, p.view.Weights)
+		}
+		p.decisionToURL()
+	}
 	if ctx.Page().URL().Fragment != "" {
 		return // go-app scrolls to the fragment
 	}
@@ -160,15 +189,19 @@ var tookOver bool
 func (p *page) setHead(ctx app.Context) {
 	e := p.Iessay
 	title, desc, path := e.Title, e.Description, essay.AllPath
-	if p.Isection != All {
+	switch p.Isection {
+	case Decision:
+		title, path = "Your decision · "+e.Title, essay.DecisionPath
+		desc = "Make the essay's model your own decision: your options, your factors, your weights; kept in your browser, shared by a link, exported as a document."
+	case All:
+		title = e.Title + " · the whole essay"
+	default:
 		s := e.Sections[p.Isection]
 		path = e.Path(p.Isection)
 		desc = s.Description
 		if p.Isection > 0 {
 			title = s.Title + " · " + e.Title
 		}
-	} else {
-		title = e.Title + " · the whole essay"
 	}
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", desc)
@@ -182,9 +215,12 @@ func (p *page) Render() app.UI {
 	e := p.Iessay
 	v := p.view
 	var main app.UI
-	if p.Isection == All {
+	switch p.Isection {
+	case Decision:
+		main = newDecisionEditor().Value(p.dec.view()).Actions(p.dacts)
+	case All:
 		main = newWhole().View(v).Actions(p.acts)
-	} else {
+	default:
 		main = app.Div().Body(
 			newArticle().View(v).Actions(p.acts).Section(p.Isection),
 			newPager().View(v).Section(p.Isection),

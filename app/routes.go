@@ -26,4 +26,5 @@ func Routes(e *essay.Essay) {
 		}
 	}
 	app.Route(essay.AllPath, func() app.Composer { return newPage().Essay(e).Section(All) })
+	app.Route(essay.DecisionPath, func() app.Composer { return newPage().Essay(e).Section(Decision) })
 }

@@ -50,16 +50,27 @@ func windowProperty(name string) (v app.Value, ok bool) {
 }
 
 // load returns the saved weights text, "" if none.
-func (s *store) load() (string, error) {
+func (s *store) load() (string, error) { return s.get(weightsKey) }
+
+// get returns the item saved under key, "" if none.
+func (s *store) get(key string) (string, error) {
 	if s == nil {
 		return "", errNoStorage
 	}
 	var v app.Value
-	err := catch(func() { v = s.ls.Call("getItem", weightsKey) })
+	err := catch(func() { v = s.ls.Call("getItem", key) })
 	if err != nil || !v.Truthy() {
 		return "", err
 	}
 	return v.String(), nil
+}
+
+// set saves value under key.
+func (s *store) set(key, value string) error {
+	if s == nil {
+		return errNoStorage
+	}
+	return catch(func() { s.ls.Call("setItem", key, value) })
 }
 
 // save keeps the weights; it returns a notice for the reader when it
@@ -116,16 +127,19 @@ func loadWeights(m essay.Model, s *store) (essay.Weights, []string) {
 }
 
 // urlWeights returns the w parameter of the page's URL.
-func urlWeights() (string, bool) {
+func urlWeights() (string, bool) { return urlParam("w") }
+
+// urlParam returns a parameter of the page's URL.
+func urlParam(name string) (string, bool) {
 	var search string
 	if err := catch(func() { search = app.Window().Get("location").Get("search").String() }); err != nil {
 		return "", false
 	}
 	params := app.Window().Get("URLSearchParams").New(search)
-	if !params.Call("has", "w").Bool() {
+	if !params.Call("has", name).Bool() {
 		return "", false
 	}
-	return params.Call("get", "w").String(), true
+	return params.Call("get", name).String(), true
 }
 
 // movedSliders reads the prerendered sliders before the app replaces them:
@@ -165,14 +179,20 @@ func noticeFor(problems []string) string {
 // history entry. A browser may refuse (Safari, past 100 calls in 30 s):
 // the weights are still in the page and in storage, so that is ignored.
 func replaceWeightsInURL(query string) {
+	replaceURLParam("w", strings.TrimPrefix(query, "?w="))
+}
+
+// replaceURLParam sets a parameter of the address (deletes it when value
+// is ""), without a new history entry.
+func replaceURLParam(name, value string) {
 	_ = catch(func() {
 		loc := app.Window().Get("location")
 		u := app.Window().Get("URL").New(loc.Get("href").String())
 		params := u.Get("searchParams")
-		if query == "" {
-			params.Call("delete", "w")
+		if value == "" {
+			params.Call("delete", name)
 		} else {
-			params.Call("set", "w", strings.TrimPrefix(query, "?w="))
+			params.Call("set", name, value)
 		}
 		app.Window().Get("history").Call("replaceState", app.Window().Get("history").Get("state"), "", u.Call("toString").String())
 	})

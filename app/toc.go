@@ -46,7 +46,10 @@ func (t *toc) Render() app.UI {
 			app.Ol().Body(reasons...),
 		))
 	}
-	items = append(items, app.Li().Class("all").Body(t.link(essay.AllPath, "The whole essay on one page", t.Icurrent == All)))
+	items = append(items,
+		app.Li().Class("all").Body(t.link(essay.AllPath, "The whole essay on one page", t.Icurrent == All)),
+		app.Li().Class("yours").Body(t.link(essay.DecisionPath, "Your decision: make the model yours", t.Icurrent == Decision)),
+	)
 	return app.Nav().ID("contents").Class("toc").TabIndex(-1).Aria("labelledby", "contents-title").Body(
 		app.H2().ID("contents-title").Text("Contents"),
 		app.Ol().Body(items...),

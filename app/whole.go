@@ -39,6 +39,7 @@ func (w *whole) Render() app.UI {
 		app.Range(e.Sections).Slice(func(i int) app.UI {
 			return w.section(i)
 		}),
+		decisionInvite(w.Iview),
 	)
 }
 

@@ -185,6 +185,10 @@ func (e *Essay) Path(i int) string {
 // AllPath is the path of the page that shows the whole essay.
 const AllPath = "/all"
 
+// DecisionPath is the path of the page where a reader makes the essay's
+// model their own decision. It is not a section: Paths leaves it out.
+const DecisionPath = "/your-decision"
+
 // Paths returns every page's path: each section's, then the whole essay's.
 // A section's own /<slug> also answers for the first section, but "/" is its
 // canonical path.

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"strconv"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// decisionEditor is the "Your decision" page: the reader's two options and
+// factors as a form, the live result beside it, and the tools to keep,
+// share and export it.
+type decisionEditor struct {
+	app.Compo
+
+	Ivalue   decisionView
+	Iactions *decisionActions
+}
+
+func newDecisionEditor() *decisionEditor { return &decisionEditor{} }
+
+// Value sets the decision shown and what it makes.
+func (d *decisionEditor) Value(v decisionView) *decisionEditor { d.Ivalue = v; return d }
+
+// Actions sets the callbacks that change the decision.
+func (d *decisionEditor) Actions(a *decisionActions) *decisionEditor { d.Iactions = a; return d }
+
+func (d *decisionEditor) renameOption(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		name := ctx.JSSrc().Get("value").String()
+		d.Iactions.edit(ctx, func(dec *essay.Decision) { dec.Options[i] = name })
+	}
+}
+
+func (d *decisionEditor) add(ctx app.Context, e app.Event) { d.Iactions.add(ctx) }
+
+func (d *decisionEditor) keepMine(ctx app.Context, e app.Event)  { d.Iactions.choose(ctx, false) }
+func (d *decisionEditor) useShared(ctx app.Context, e app.Event) { d.Iactions.choose(ctx, true) }
+
+// submit keeps Enter in a field from reloading the page.
+func (d *decisionEditor) submit(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func (d *decisionEditor) Render() app.UI {
+	v := d.Ivalue
+	dec := v.Decision
+	var choice app.UI
+	if v.Pending {
+		choice = app.Div().Class("shared-choice").Role("region").Aria("labelledby", "shared-title").Body(
+			app.P().ID("shared-title").Class("shared-title").
+				Text("This link holds a decision different from the one saved in this browser."),
+			app.P().Text("It is shown below. Keep yours, or make this one yours (it replaces the saved one)."),
+			app.Div().Class("tools").Body(
+				app.Button().Type("button").ID("keep-mine").OnClick(d.keepMine).Text("Keep mine"),
+				app.Button().Type("button").ID("use-shared").OnClick(d.useShared).Text("Use this one"),
+			),
+		)
+	}
+	factors := make([]app.UI, len(dec.Factors))
+	for i := range dec.Factors {
+		factors[i] = newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).
+			Sensitivity(sensitivityAt(v.Sensitivity, i), v.Result.Winner).Actions(d.Iactions)
+	}
+	add := app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor")
+	if len(dec.Factors) >= essay.MaxFactors {
+		add = add.Disabled(true)
+	}
+	fieldset := app.FieldSet().Class("decision-form").Body(
+		app.Legend().Class("visually-hidden").Text("Your decision"),
+		app.FieldSet().Class("options").Body(
+			app.Legend().Text("Your two options"),
+			optionField(0, dec.Options[0], d.renameOption(0)),
+			optionField(1, dec.Options[1], d.renameOption(1)),
+		),
+		app.H2().ID("factors-title").Text("What matters to you"),
+		app.P().Class("hint").Text("Weigh each factor 0–10, and score how well each option serves it, 0–10. Up to "+
+			strconv.Itoa(essay.MaxFactors)+" factors; names up to "+strconv.Itoa(essay.MaxNameLen)+
+			" characters, notes up to "+strconv.Itoa(essay.MaxNoteLen)+"."),
+		app.Ol().Class("criteria").Aria("labelledby", "factors-title").Body(factors...),
+		app.P().Class("add-line").Body(
+			add,
+			app.Span().Class("count").Text(" "+strconv.Itoa(len(dec.Factors))+" of "+strconv.Itoa(essay.MaxFactors)+" factors"),
+		),
+	)
+	if v.Pending {
+		fieldset = fieldset.Disabled(true)
+	}
+	return app.Article().Class("decision").Aria("labelledby", "title").Body(
+		app.Header().Class("section-head").Body(
+			app.H1().ID("title").Text("Your decision"),
+			app.P().Class("lede").Text("Make the essay's model your own: name your two options, say what matters to you and how well each option serves it. "+
+				"Your decision is kept in this browser and in this page's link; nothing is sent anywhere."),
+			app.P().Class("ours").Text("It starts from our reading of the author's decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
+		),
+		choice,
+		app.Form().Class("decision-fields").OnSubmit(d.submit).Body(fieldset),
+		newDecisionResults().Value(v),
+		newDecisionTools().Value(v).Actions(d.Iactions),
+		decisionDocument(v),
+		// The verdict in view while the reader edits far from the panel
+		// (the panel's own line is the one announced).
+		app.P().Class("decision-bar").Aria("hidden", "true").Body(
+			app.A().Href("#result").Text(decisionVerdict(dec, v.Result)),
+		),
+	)
+}
+
+// optionField is the name of one of the two options.
+func optionField(i int, name string, onInput app.EventHandler) app.UI {
+	id := "option-" + strconv.Itoa(i+1)
+	return app.P().Class("field").Body(
+		app.Label().For(id).Text("Option "+strconv.Itoa(i+1)),
+		app.Input().Type("text").ID(id).Name(id).Value(name).
+			MaxLength(essay.MaxNameLen).AutoComplete(false).
+			Placeholder("Option "+strconv.Itoa(i+1)).
+			OnInput(onInput),
+	)
+}
+
+func sensitivityAt(s []essay.Sensitivity, i int) essay.Sensitivity {
+	if i < len(s) {
+		return s[i]
+	}
+	return essay.Sensitivity{Weight: -1, Scores: [2]int{-1, -1}}
+}
+
+// factorID is the id prefix of factor i's controls.
+func factorID(i int) string { return "factor-" + strconv.Itoa(i+1) }
+
+// displayName is a factor's name, or its placeholder when empty.
+func displayName(name string, i int) string {
+	if name == "" {
+		return "Factor " + strconv.Itoa(i+1)
+	}
+	return name
+}
+
+// optionLabel is an option's name, or its placeholder when empty.
+func optionLabel(d essay.Decision, i int) string {
+	if d.Options[i] == "" {
+		return "Option " + strconv.Itoa(i+1)
+	}
+	return d.Options[i]
+}
+
+// decisionDocument is the decision on paper: shown only when printing, in
+// place of the form.
+func decisionDocument(v decisionView) app.UI {
+	d := v.Decision
+	rows := make([]app.UI, len(d.Factors))
+	for i, f := range d.Factors {
+		rows[i] = app.Tr().Body(
+			app.Th().Scope("row").Text(displayName(f.Name, i)),
+			app.Td().Class("num").Text(itoa(f.Weight)),
+			app.Td().Class("num").Text(itoa(f.Scores[0])),
+			app.Td().Class("num").Text(itoa(f.Scores[1])),
+			app.Td().Text(f.Note),
+		)
+	}
+	return app.Section().Class("decision-document print-only").Aria("hidden", "true").Body(
+		app.H2().Text("“"+optionLabel(d, 0)+"” or “"+optionLabel(d, 1)+"”"),
+		app.Table().Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Factor"),
+				app.Th().Scope("col").Text("Weight"),
+				app.Th().Scope("col").Text(optionLabel(d, 0)),
+				app.Th().Scope("col").Text(optionLabel(d, 1)),
+				app.Th().Scope("col").Text("Note"),
+			)),
+			app.TBody().Body(rows...),
+		),
+		app.P().Text("Weights and scores are 0 to 10. "+decisionVerdict(d, v.Result)+
+			" “"+optionLabel(d, 0)+"”: "+score(v.Result.Scores[0])+"; “"+optionLabel(d, 1)+"”: "+score(v.Result.Scores[1])+"."),
+	)
+}
+
+// decisionInvite ends the essay: an invitation, ours, to make the model
+// the reader's own decision.
+func decisionInvite(v *view) app.UI {
+	return app.Aside().Class("invite").Aria("label", "Your decision").Body(
+		app.P().Class("ours").Text("Facing a choice like the author's? Turn this model into your own decision: your options, your factors, your weights, kept in your browser and shared by a link."),
+		app.P().Body(app.A().Class("invite-link").Href(v.href(essay.DecisionPath)).Text("Make it your decision →")),
+	)
+}

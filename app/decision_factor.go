@@ -1,0 +1,147 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// decisionFactor is one factor of the reader's decision: its name, weight,
+// each option's score and a note, buttons to move or remove it, and how
+// far each number is from changing the verdict.
+type decisionFactor struct {
+	app.Compo
+
+	Iindex       int
+	Icount       int
+	Idecision    essay.Decision
+	Isensitivity essay.Sensitivity
+	Iwinner      int
+	Iactions     *decisionActions
+}
+
+func newDecisionFactor() *decisionFactor { return &decisionFactor{} }
+
+// Index sets the factor's place among count factors.
+func (f *decisionFactor) Index(i, count int) *decisionFactor { f.Iindex, f.Icount = i, count; return f }
+
+// Decision sets the decision the factor belongs to.
+func (f *decisionFactor) Decision(d essay.Decision) *decisionFactor { f.Idecision = d; return f }
+
+// Sensitivity sets where the factor's numbers change the verdict, and the
+// current winner.
+func (f *decisionFactor) Sensitivity(s essay.Sensitivity, winner int) *decisionFactor {
+	f.Isensitivity, f.Iwinner = s, winner
+	return f
+}
+
+// Actions sets the callbacks that change the decision.
+func (f *decisionFactor) Actions(a *decisionActions) *decisionFactor { f.Iactions = a; return f }
+
+func (f *decisionFactor) set(change func(c *essay.Criterion, value string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		value := ctx.JSSrc().Get("value").String()
+		i := f.Iindex
+		f.Iactions.edit(ctx, func(d *essay.Decision) {
+			if i < len(d.Factors) {
+				change(&d.Factors[i], value)
+			}
+		})
+	}
+}
+
+func (f *decisionFactor) up(ctx app.Context, e app.Event)     { f.Iactions.move(ctx, f.Iindex, -1) }
+func (f *decisionFactor) down(ctx app.Context, e app.Event)   { f.Iactions.move(ctx, f.Iindex, 1) }
+func (f *decisionFactor) remove(ctx app.Context, e app.Event) { f.Iactions.remove(ctx, f.Iindex) }
+
+func (f *decisionFactor) Render() app.UI {
+	i := f.Iindex
+	c := f.Idecision.Factors[i]
+	id := factorID(i)
+	name := displayName(c.Name, i)
+	up := app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+name+"” up").OnClick(f.up).Text("↑ Up")
+	if i == 0 {
+		up = up.Disabled(true)
+	}
+	down := app.Button().Type("button").ID(id+"-down").Class("small").Aria("label", "Move “"+name+"” down").OnClick(f.down).Text("↓ Down")
+	if i == f.Icount-1 {
+		down = down.Disabled(true)
+	}
+	return app.Li().Class("criterion").ID(id).Body(
+		app.FieldSet().Body(
+			app.Legend().Text("Factor "+strconv.Itoa(i+1)+" of "+strconv.Itoa(f.Icount)),
+			app.P().Class("field").Body(
+				app.Label().For(id+"-name").Text("Name"),
+				app.Input().Type("text").ID(id+"-name").Value(c.Name).
+					MaxLength(essay.MaxNameLen).AutoComplete(false).
+					Placeholder("Factor "+strconv.Itoa(i+1)).
+					OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
+			),
+			app.Div().Class("sliders").Body(
+				numberField(id+"-weight", "How much it matters", c.Weight, essay.WeightWords(c.Weight),
+					f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) })),
+				numberField(id+"-score-1", "How well “"+optionLabel(f.Idecision, 0)+"” serves it", c.Scores[0], scoreWords(c.Scores[0]),
+					f.set(func(c *essay.Criterion, v string) { c.Scores[0] = atoi(v) })),
+				numberField(id+"-score-2", "How well “"+optionLabel(f.Idecision, 1)+"” serves it", c.Scores[1], scoreWords(c.Scores[1]),
+					f.set(func(c *essay.Criterion, v string) { c.Scores[1] = atoi(v) })),
+			),
+			app.P().Class("field").Body(
+				app.Label().For(id+"-note").Text("Note"),
+				app.Input().Type("text").ID(id+"-note").Value(c.Note).
+					MaxLength(essay.MaxNoteLen).AutoComplete(false).
+					OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
+			),
+			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(sensitivityWords(f.Idecision, f.Isensitivity, f.Iwinner)),
+			app.Div().Class("tools").Body(
+				up, down,
+				app.Button().Type("button").ID(id+"-remove").Class("small").Aria("label", "Remove “"+name+"”").OnClick(f.remove).Text("Remove"),
+			),
+		),
+	)
+}
+
+// numberField is a 0–10 slider with its label and its value in words.
+func numberField(id, label string, value int, words string, onInput app.EventHandler) app.UI {
+	return app.Div().Class("field range-field").Body(
+		app.Label().For(id).Text(label),
+		app.Input().Type("range").ID(id).Min(0).Max(essay.MaxWeight).Attr("step", "1").
+			Value(strconv.Itoa(value)).Aria("valuetext", words).OnInput(onInput),
+		app.Output().For(id).Class("factor-value").Text(words),
+	)
+}
+
+// scoreWords says a score: "7 of 10".
+func scoreWords(s int) string { return strconv.Itoa(s) + " of 10" }
+
+// atoi reads a slider's value; a value it cannot read is 0, clamped later.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// sensitivityWords says how far a factor's numbers are from changing the
+// verdict.
+func sensitivityWords(d essay.Decision, s essay.Sensitivity, winner int) string {
+	if winner < 0 {
+		return "A tie: a move of any number that breaks it decides the verdict."
+	}
+	var moves []string
+	if s.Weight >= 0 {
+		moves = append(moves, "its weight goes to "+strconv.Itoa(s.Weight))
+	}
+	for o := range 2 {
+		if s.Scores[o] >= 0 {
+			moves = append(moves, "the score for “"+optionLabel(d, o)+"” goes to "+strconv.Itoa(s.Scores[o]))
+		}
+	}
+	switch len(moves) {
+	case 0:
+		return "Holding the rest, no change to this factor alone changes the verdict."
+	case 1:
+		return "Holding the rest, the verdict changes if " + moves[0] + "."
+	}
+	return "Holding the rest, the verdict changes if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
+}

@@ -1,0 +1,145 @@
+package app
+
+import (
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's handlers for the reader's decision: each change makes a new
+// decision, cleaned to its caps, saves it and, a moment after the last
+// change, puts it in the address.
+
+// editDecision applies change to the reader's decision.
+func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
+	if p.dec.shared != nil {
+		return // the reader has not chosen yet; the form is disabled
+	}
+	d := cloneDecision(p.dec.d)
+	change(&d)
+	p.setDecision(ctx, d.Clean())
+}
+
+// setDecision makes d the reader's decision, saved.
+func (p *page) setDecision(ctx app.Context, d essay.Decision) {
+	p.dec.d, p.dec.saved, p.dec.confirmReset = d, true, false
+	if msg := saveDecision(p.store, d); msg != "" {
+		p.notice = msg
+	}
+	p.dec.tick++
+	tick := p.dec.tick
+	ctx.After(urlDelay, func(ctx app.Context) {
+		if tick == p.dec.tick {
+			p.decisionToURL()
+		}
+	})
+}
+
+// decisionToURL puts the shown decision in the address.
+func (p *page) decisionToURL() {
+	if p.Isection != Decision {
+		return
+	}
+	replaceURLParam("d", decisionLink(p.dec.view().Decision))
+}
+
+// moveFactor moves factor i by one place up (by < 0) or down, and keeps
+// the keyboard focus on the button pressed, now beside the moved factor.
+func (p *page) moveFactor(ctx app.Context, i, by int) {
+	j := i + by
+	if i < 0 || j < 0 || i >= len(p.dec.d.Factors) || j >= len(p.dec.d.Factors) {
+		return
+	}
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
+	})
+	dir := "down"
+	if by < 0 {
+		dir = "up"
+	}
+	// At the ends the pressed button is disabled: focus its twin.
+	if j == 0 || j == len(p.dec.d.Factors)-1 {
+		if dir == "up" && j == 0 {
+			dir = "down"
+		} else if dir == "down" && j == len(p.dec.d.Factors)-1 {
+			dir = "up"
+		}
+	}
+	focusLater(ctx, factorID(j)+"-"+dir)
+}
+
+// removeFactor removes factor i.
+func (p *page) removeFactor(ctx app.Context, i int) {
+	if i < 0 || i >= len(p.dec.d.Factors) {
+		return
+	}
+	name := p.dec.d.Factors[i].Name
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
+	})
+	p.say(ctx, "Removed “"+displayName(name, i)+"”.")
+	// Focus where the removed factor was, or the add button.
+	switch {
+	case i < len(p.dec.d.Factors):
+		focusLater(ctx, factorID(i)+"-name")
+	case i > 0:
+		focusLater(ctx, factorID(i-1)+"-name")
+	default:
+		focusLater(ctx, "add-factor")
+	}
+}
+
+// addFactor adds an empty factor at the end, and focuses its name.
+func (p *page) addFactor(ctx app.Context) {
+	if len(p.dec.d.Factors) >= essay.MaxFactors {
+		return
+	}
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Factors = append(d.Factors, essay.Criterion{Weight: essay.MaxWeight / 2, Scores: [2]int{5, 5}})
+	})
+	focusLater(ctx, factorID(len(p.dec.d.Factors)-1)+"-name")
+}
+
+// chooseDecision settles a shared link: keep the saved decision, or use the
+// link's (which is then saved).
+func (p *page) chooseDecision(ctx app.Context, useShared bool) {
+	shared := p.dec.shared
+	if shared == nil {
+		return
+	}
+	p.dec.shared = nil
+	if useShared {
+		p.setDecision(ctx, *shared)
+		p.say(ctx, "The shared decision is now yours, saved in this browser.")
+	} else {
+		p.say(ctx, "Your saved decision is kept.")
+	}
+	p.decisionToURL()
+}
+
+// resetDecision starts again from the essay's model and the current
+// weights, once confirmed: it replaces the reader's decision.
+func (p *page) resetDecision(ctx app.Context, confirmed bool) {
+	if !confirmed {
+		p.dec.confirmReset = !p.dec.confirmReset
+		return
+	}
+	p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
+	p.say(ctx, "Started again from the essay's model and your weights.")
+}
+
+// say shows a short message in the page's notice area.
+func (p *page) say(ctx app.Context, message string) { p.notice = message }
+
+// refresh re-renders the page after a component's own change.
+func (p *page) refresh(ctx app.Context) {}
+
+// focusLater moves the keyboard focus to the element with id once the
+// page has been rendered.
+func focusLater(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}

@@ -1,0 +1,165 @@
+package app
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The reader's own decision (/your-decision) lives where the weights do:
+// in the page's URL (?d=…, so that a link reproduces it), in localStorage
+// (so that it survives a reload, offline and an update) and in the page's
+// memory. Unlike the weights, a link never silently replaces a saved
+// decision: the reader chooses.
+
+// decisionKey is the localStorage key of the reader's decision, in its
+// link form.
+const decisionKey = "leaving-amazon:decision"
+
+// unreadableKey keeps a saved decision that could not be read, rather than
+// overwrite it: nothing of the reader's is thrown away.
+const unreadableKey = "leaving-amazon:decision:unreadable"
+
+// decisionState is the reader's decision, owned by the page.
+type decisionState struct {
+	d essay.Decision
+	// saved reports that the decision is the reader's: edited, chosen or
+	// loaded. Until then it follows the weights set in the essay.
+	saved bool
+	// shared is a link's decision that differs from the saved one, shown
+	// until the reader keeps theirs or uses this one.
+	shared *essay.Decision
+	// confirmReset reports that "Start again" has been pressed once.
+	confirmReset bool
+	tick         int
+}
+
+// decisionView is what the decision page's components read.
+type decisionView struct {
+	Decision    essay.Decision
+	Result      essay.Result
+	Sensitivity []essay.Sensitivity
+	// Pending reports a shared decision awaiting the reader's choice: the
+	// form shows it and cannot be edited.
+	Pending      bool
+	ConfirmReset bool
+}
+
+// view returns what the page shows: the shared decision while the reader
+// chooses, else theirs.
+func (s *decisionState) view() decisionView {
+	d := s.d
+	if s.shared != nil {
+		d = *s.shared
+	}
+	return decisionView{
+		Decision:     d,
+		Result:       essay.Evaluate(d.Model(), d.Weights()),
+		Sensitivity:  d.Sensitivity(),
+		Pending:      s.shared != nil,
+		ConfirmReset: s.confirmReset,
+	}
+}
+
+// decisionActions are the callbacks by which the decision page's
+// components change the decision.
+type decisionActions struct {
+	edit    func(ctx app.Context, change func(d *essay.Decision))
+	move    func(ctx app.Context, factor, by int)
+	remove  func(ctx app.Context, factor int)
+	add     func(ctx app.Context)
+	choose  func(ctx app.Context, useShared bool)
+	reset   func(ctx app.Context, confirmed bool)
+	copied  func(ctx app.Context, message string)
+	refresh func(ctx app.Context)
+}
+
+// loadDecision reads the saved decision and, on the decision's own page,
+// the link's. It returns a notice for the reader when something could not
+// be read or kept; what could not be read is never overwritten.
+func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (decisionState, string) {
+	ds := decisionState{d: essay.NewDecision(m, w)}
+	var notice string
+	raw, err := s.get(decisionKey)
+	switch {
+	case err != nil:
+		notice = "This browser does not let the page save your decision: it stays in this page and its link."
+	case raw != "":
+		d, err := essay.DecodeDecision(raw)
+		if err != nil {
+			// Keep it where a later version, or the reader, can find it.
+			_ = s.set(unreadableKey, raw)
+			notice = "Your saved decision could not be read (" + err.Error() + "). It was kept aside in this browser's storage, and this page starts again from the essay."
+		} else {
+			ds.d, ds.saved = d, true
+		}
+	}
+	if !fromLink {
+		return ds, notice
+	}
+	q, ok := urlParam("d")
+	if !ok {
+		return ds, notice
+	}
+	shared, err := essay.DecodeDecision(q)
+	switch {
+	case err != nil:
+		kept := "The essay's model is shown instead."
+		if ds.saved {
+			kept = "Your saved decision is shown instead; nothing of it was changed."
+		}
+		notice = "The decision in this link could not be read: " + err.Error() + ". " + kept
+	case !ds.saved:
+		ds.d, ds.saved = shared, true
+		if msg := saveDecision(s, shared); msg != "" && notice == "" {
+			notice = msg
+		}
+	case !shared.Equal(ds.d):
+		ds.shared = &shared
+	}
+	return ds, notice
+}
+
+// saveDecision keeps d in storage; it returns a notice when it cannot.
+func saveDecision(s *store, d essay.Decision) string {
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		return "Your decision could not be saved: " + err.Error() + "."
+	}
+	if s == nil {
+		return "" // already said
+	}
+	if err := s.set(decisionKey, enc); err != nil {
+		return "Your decision could not be saved in this browser (its storage is full or unavailable). It stays in this page: copy the link to keep it."
+	}
+	return ""
+}
+
+// decisionLink returns the decision's link form, "" if it has none.
+func decisionLink(d essay.Decision) string {
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		return ""
+	}
+	return enc
+}
+
+// cloneDecision copies d, so that an edit never changes a decision that a
+// rendered component still holds.
+func cloneDecision(d essay.Decision) essay.Decision {
+	d.Factors = slices.Clone(d.Factors)
+	return d
+}
+
+// sentence starts an error message with a capital, for a notice.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

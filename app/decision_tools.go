@@ -1,0 +1,124 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// decisionTools keep, share and export the reader's decision: copy its
+// link, download it as Markdown, print it, or start again.
+type decisionTools struct {
+	app.Compo
+
+	Ivalue   decisionView
+	Iactions *decisionActions
+
+	status string // what the last copy did, for the reader
+	link   string // the link, shown when it could not be copied
+}
+
+func newDecisionTools() *decisionTools { return &decisionTools{} }
+
+// Value sets the decision.
+func (t *decisionTools) Value(v decisionView) *decisionTools { t.Ivalue = v; return t }
+
+// Actions sets the callbacks that change the decision.
+func (t *decisionTools) Actions(a *decisionActions) *decisionTools { t.Iactions = a; return t }
+
+// currentLink is the page's address with the decision in it now, not a
+// debounce later.
+func (t *decisionTools) currentLink() string {
+	var link string
+	_ = catch(func() {
+		u := app.Window().Get("URL").New(app.Window().Get("location").Get("href").String())
+		u.Set("hash", "")
+		u.Get("searchParams").Call("set", "d", decisionLink(t.Ivalue.Decision))
+		link = u.Call("toString").String()
+	})
+	return link
+}
+
+func (t *decisionTools) copyLink(ctx app.Context, e app.Event) {
+	link := t.currentLink()
+	long := ""
+	if len(link) > essay.LongLink {
+		long = " It is " + strconv.Itoa(len(link)) + " characters long: some sites and apps cut links longer than " +
+			strconv.Itoa(essay.LongLink) + ", so check it arrives whole, or share the Markdown instead."
+	}
+	done := func(ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if ok {
+				t.status, t.link = "Link copied."+long, ""
+			} else {
+				t.status, t.link = "Copy the link below."+long, link
+			}
+		})
+	}
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(false)
+		return
+	}
+	var ok, fail app.Func
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any { done(true); ok.Release(); fail.Release(); return nil })
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any { done(false); ok.Release(); fail.Release(); return nil })
+	if err := catch(func() { clip.Call("writeText", link).Call("then", ok, fail) }); err != nil {
+		done(false)
+	}
+}
+
+// download saves the decision as a Markdown document.
+func (t *decisionTools) download(ctx app.Context, e app.Event) {
+	md := essay.DecisionMarkdown(t.Ivalue.Decision, time.Now())
+	_ = catch(func() {
+		w := app.Window()
+		blob := w.Get("Blob").New([]any{md}, map[string]any{"type": "text/markdown;charset=utf-8"})
+		url := w.Get("URL").Call("createObjectURL", blob)
+		a := w.Get("document").Call("createElement", "a")
+		a.Set("href", url)
+		a.Set("download", "my-decision-"+time.Now().Format("2006-01-02")+".md")
+		w.Get("document").Get("body").Call("appendChild", a)
+		a.Call("click")
+		a.Call("remove")
+		ctx.After(time.Minute, func(app.Context) { w.Get("URL").Call("revokeObjectURL", url) })
+	})
+}
+
+func (t *decisionTools) print(ctx app.Context, e app.Event) { app.Window().Call("print") }
+
+func (t *decisionTools) askReset(ctx app.Context, e app.Event)    { t.Iactions.reset(ctx, false) }
+func (t *decisionTools) confirmReset(ctx app.Context, e app.Event) { t.Iactions.reset(ctx, true) }
+
+func (t *decisionTools) Render() app.UI {
+	var shown app.UI
+	if t.link != "" {
+		shown = app.P().Class("field").Body(
+			app.Label().For("decision-link").Text("The link to your decision"),
+			app.Input().Type("text").ID("decision-link").ReadOnly(true).Value(t.link),
+		)
+	}
+	var reset app.UI = app.Button().Type("button").ID("start-again").Class("secondary").OnClick(t.askReset).Text("Start again from the essay")
+	if t.Ivalue.ConfirmReset {
+		reset = app.Span().Class("confirm").Body(
+			app.Span().Text("This replaces your decision with the essay's model. "),
+			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirmReset).Text("Replace it"),
+			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.askReset).Text("Cancel"),
+		)
+	}
+	return app.Section().Class("decision-tools").Aria("label", "Keep, share, export").Body(
+		app.Div().Class("tools").Body(
+			app.Button().Type("button").ID("copy-link").OnClick(t.copyLink).Text("Copy link"),
+			app.Button().Type("button").ID("download-markdown").OnClick(t.download).Text("Download as Markdown"),
+			app.Button().Type("button").ID("print").Class("secondary").OnClick(t.print).Text("Print"),
+		),
+		app.P().ID("copy-status").Class("copy-status").Role("status").Text(t.status),
+		shown,
+		app.P().Class("reset-line").Body(reset),
+	)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,453 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"leaving-amazon/essay"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The reader's own decision, at /your-decision, in headless Chromium.
+
+const decisionKeyJS = `"leaving-amazon:decision"`
+
+// openDecision loads /your-decision with query and waits for the app.
+func openDecision(t *testing.T, b *browser, s *site, query string) {
+	t.Helper()
+	b.navigate(t, s.URL+essay.DecisionPath+query)
+	b.waitApp(t, 60*time.Second)
+}
+
+// shownDecision reads the decision from the page's form.
+func shownDecision(t *testing.T, b *browser) essay.Decision {
+	t.Helper()
+	var v struct {
+		Options []string `json:"options"`
+		Factors []struct {
+			Name   string `json:"name"`
+			Note   string `json:"note"`
+			Weight string `json:"weight"`
+			S1     string `json:"s1"`
+			S2     string `json:"s2"`
+		} `json:"factors"`
+	}
+	eval[jsValue](t, b, `(() => ({
+		options: [document.getElementById("option-1").value, document.getElementById("option-2").value],
+		factors: [...document.querySelectorAll("li.criterion")].map(li => ({
+			name: li.querySelector('input[id$="-name"]').value,
+			note: li.querySelector('input[id$="-note"]').value,
+			weight: li.querySelector('input[id$="-weight"]').value,
+			s1: li.querySelector('input[id$="-score-1"]').value,
+			s2: li.querySelector('input[id$="-score-2"]').value,
+		})),
+	}))()`).into(t, &v)
+	d := essay.Decision{Options: [2]string{v.Options[0], v.Options[1]}}
+	for _, f := range v.Factors {
+		d.Factors = append(d.Factors, essay.Criterion{Name: f.Name, Note: f.Note,
+			Weight: atoiOr(f.Weight), Scores: [2]int{atoiOr(f.S1), atoiOr(f.S2)}})
+	}
+	return d
+}
+
+func atoiOr(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
+}
+
+// savedDecision reads the decision saved in the browser.
+func savedDecision(t *testing.T, b *browser) (essay.Decision, string) {
+	t.Helper()
+	raw := eval[string](t, b, `localStorage.getItem(`+decisionKeyJS+`) || ""`)
+	if raw == "" {
+		return essay.Decision{}, ""
+	}
+	d, err := essay.DecodeDecision(raw)
+	if err != nil {
+		t.Fatalf("the saved decision does not decode: %v", err)
+	}
+	return d, raw
+}
+
+// linkDecision reads the decision in the address bar.
+func linkDecision(t *testing.T, b *browser) string {
+	t.Helper()
+	return eval[string](t, b, `new URLSearchParams(location.search).get("d") || ""`)
+}
+
+// typeInto replaces the text of an input as a reader would: select all,
+// then type.
+func typeInto(t *testing.T, b *browser, id, text string) {
+	t.Helper()
+	eval[bool](t, b, `(() => { const el = document.getElementById("`+id+`"); el.focus(); el.select(); return true; })()`)
+	b.run(t, chromedp.KeyEvent(kb.Delete), chromedp.SendKeys("#"+id, text, chromedp.ByID))
+}
+
+// pressOn focuses an element and presses a key.
+func pressOn(t *testing.T, b *browser, id, key string) {
+	t.Helper()
+	eval[bool](t, b, `(document.getElementById("`+id+`").focus(), true)`)
+	b.run(t, chromedp.KeyEvent(key))
+}
+
+// fullDecision is a 20-factor decision with every name and note at its cap,
+// in several scripts, and markup that must stay text.
+func fullDecision() essay.Decision {
+	pad := func(s string, n int) string {
+		r := []rune(strings.Repeat(s, n))
+		return string(r[:n])
+	}
+	d := essay.Decision{Options: [2]string{
+		pad("<img src=x onerror=alert(1)>", essay.MaxNameLen),
+		pad("Rejoindre une start-up 🚀 — série B; ", essay.MaxNameLen),
+	}}
+	for i := range essay.MaxFactors {
+		d.Factors = append(d.Factors, essay.Criterion{
+			Name:   pad(fmt.Sprintf("%02d 猫 <b>bold</b> & \"quoted\" ", i), essay.MaxNameLen),
+			Note:   pad(fmt.Sprintf("note %d: <script>alert(%d)</script> | pipes | *stars* é ", i, i), essay.MaxNoteLen),
+			Weight: i % 11, Scores: [2]int{(i * 3) % 11, (i * 7) % 11},
+		})
+	}
+	return d
+}
+
+// TestDecisionEdits builds a decision with the keyboard: renaming, weights
+// and scores, adding, moving and removing factors. The verdict follows and
+// is announced; the decision is saved, in the address, and there after a
+// reload.
+func TestDecisionEdits(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	e := essay.Content()
+	if got, want := shownDecision(t, b), essay.NewDecision(e.Model, e.Model.AuthorWeights()); !got.Equal(want) {
+		t.Fatalf("the page starts from\n%+v\nwant the essay's model\n%+v", got, want)
+	}
+	if got := eval[string](t, b, `document.getElementById("decision-verdict").getAttribute("aria-live")`); got != "polite" {
+		t.Errorf("the verdict is not announced (aria-live %q)", got)
+	}
+	if n := eval[int](t, b, `[...document.querySelectorAll(".decision input, .decision button")].filter(el =>
+		el.tagName === "INPUT" ? el.labels.length === 0 : !(el.innerText.trim() || el.getAttribute("aria-label"))).length`); n != 0 {
+		t.Errorf("%d controls without a label", n)
+	}
+
+	typeInto(t, b, "option-1", "Stay at my company")
+	typeInto(t, b, "option-2", "Join a Series B start-up")
+	verdict := func() string { return eval[string](t, b, `document.getElementById("decision-verdict").innerText`) }
+	if err := b.waitJS(`document.getElementById("decision-verdict").innerText.includes("Join a Series B start-up") &&
+		document.getElementById("option-1").value === "Stay at my company"`, 3*time.Second); err != nil {
+		t.Errorf("after renaming, the verdict is %q", verdict())
+	}
+	// Make every factor favour staying: the verdict turns.
+	for i := range e.Model.Factors {
+		id := fmt.Sprintf("factor-%d", i+1)
+		pressOn(t, b, id+"-score-1", kb.End)
+		pressOn(t, b, id+"-score-2", kb.Home)
+	}
+	if err := b.waitJS(`document.getElementById("decision-verdict").innerText.startsWith("“Stay at my company” comes out ahead")`, 3*time.Second); err != nil {
+		t.Errorf("with every score for staying, the verdict is %q", verdict())
+	}
+
+	// Add a factor, name it, move it up twice, then remove another.
+	n := len(e.Model.Factors)
+	b.run(t, chromedp.Click("#add-factor", chromedp.ByID))
+	if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d && document.activeElement.id === "factor-%d-name"`, n+1, n+1), 3*time.Second); err != nil {
+		t.Fatalf("adding a factor: %v", err)
+	}
+	b.run(t, chromedp.SendKeys(fmt.Sprintf("#factor-%d-name", n+1), "Commute", chromedp.ByID))
+	for i := range 2 {
+		pos := n + 1 - i
+		eval[bool](t, b, fmt.Sprintf(`(document.getElementById("factor-%d-up").focus(), true)`, pos))
+		b.run(t, chromedp.KeyEvent(kb.Enter))
+		if err := b.waitJS(fmt.Sprintf(`document.getElementById("factor-%d-name").value === "Commute" && document.activeElement.id === "factor-%d-up"`, pos-1, pos-1), 3*time.Second); err != nil {
+			t.Fatalf("moving the factor up from %d: %v (focus on %s)", pos, err, eval[string](t, b, `document.activeElement.id`))
+		}
+	}
+	first := eval[string](t, b, `document.getElementById("factor-1-name").value`)
+	b.run(t, chromedp.Click("#factor-1-remove", chromedp.ByID))
+	if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d`, n), 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, b, `document.getElementById("factor-1-name").value`); got == first {
+		t.Error("the removed factor is still first")
+	}
+
+	// Fast typing loses nothing: every keystroke's value is the newest.
+	const note = "The commute is long, but the team is worth it: 45 minutes each way, twice a week."
+	typeInto(t, b, "factor-2-note", note)
+	b.settle(t, 500*time.Millisecond)
+	if got := eval[string](t, b, `document.getElementById("factor-2-note").value`); got != note {
+		t.Errorf("typed %q, the field holds %q", note, got)
+	}
+
+	shown := shownDecision(t, b)
+	if got, want := shown.Factors[1].Note, note; got != want {
+		t.Errorf("the note is %q, want %q", got, want)
+	}
+	if got, want := shown.Factors[n-3].Name, "Commute"; got != want {
+		t.Errorf("factor %d is %q, want %q", n-2, got, want)
+	}
+	saved, raw := savedDecision(t, b)
+	if !saved.Equal(shown) {
+		t.Errorf("saved\n%+v\nshown\n%+v", saved, shown)
+	}
+	if err := b.waitJS(`new URLSearchParams(location.search).get("d") === localStorage.getItem(`+decisionKeyJS+`)`, 3*time.Second); err != nil {
+		t.Errorf("the address does not carry the decision: %v", err)
+	}
+	if n := eval[int](t, b, `history.length`); n > 2 {
+		t.Errorf("history has %d entries: the edits pushed entries", n)
+	}
+
+	// A reload, without the link: storage brings it back.
+	b.navigate(t, s.URL+essay.DecisionPath)
+	b.waitApp(t, 60*time.Second)
+	if got := shownDecision(t, b); !got.Equal(shown) {
+		t.Errorf("after a reload:\n%+v\nwant\n%+v", got, shown)
+	}
+	if got := linkDecision(t, b); got != raw {
+		t.Errorf("after a reload the address has %q, want the decision", got)
+	}
+}
+
+// TestDecisionLinkRoundTrip opens a link to a 20-factor decision with every
+// name and note at its cap, in a fresh profile: the page shows it exactly,
+// names stay text, and the address keeps the same link.
+func TestDecisionLinkRoundTrip(t *testing.T) {
+	d := fullDecision()
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?d="+url.QueryEscape(enc))
+	if got := shownDecision(t, b); !got.Equal(d) {
+		t.Fatalf("the link's decision shows as\n%+v\nwant\n%+v", got, d)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll("main img, main script, main b").length`); n != 0 {
+		t.Errorf("names became markup: %d elements", n)
+	}
+	if got := eval[string](t, b, `document.querySelector(".scores li").innerText`); !strings.Contains(got, d.Options[0]) {
+		t.Errorf("the option's name is not shown as text: %q", got)
+	}
+	b.settle(t, 600*time.Millisecond)
+	if got := linkDecision(t, b); got != enc {
+		t.Errorf("the address changed the link (%d characters, want %d)", len(got), len(enc))
+	}
+	if saved, _ := savedDecision(t, b); !saved.Equal(d) {
+		t.Error("the link's decision was not saved in a fresh profile")
+	}
+	t.Logf("a 20-factor decision at every cap: a %d-character d parameter", len(enc))
+}
+
+// TestDecisionKeepOrUse: a link with another decision than the saved one
+// asks; "Keep mine" keeps the saved one, "Use this one" takes the link's.
+func TestDecisionKeepOrUse(t *testing.T) {
+	mine := essay.Decision{Options: [2]string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: [2]int{7, 3}}}}
+	theirs := fullDecision()
+	encMine, _ := essay.EncodeDecision(mine)
+	encTheirs, _ := essay.EncodeDecision(theirs)
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?d="+encMine) // nothing saved: the link's becomes the reader's
+	if saved, _ := savedDecision(t, b); !saved.Equal(mine) {
+		t.Fatal("the first link was not saved")
+	}
+
+	for _, tc := range []struct {
+		button string
+		want   essay.Decision
+	}{{"keep-mine", mine}, {"use-shared", theirs}} {
+		t.Run(tc.button, func(t *testing.T) {
+			openDecision(t, b, s, "?d="+encTheirs)
+			if !eval[bool](t, b, `!!document.getElementById("keep-mine") && !!document.getElementById("use-shared")`) {
+				t.Fatal("no choice offered for a link with another decision")
+			}
+			if got := shownDecision(t, b); !got.Equal(theirs) {
+				t.Error("the shared decision is not the one shown")
+			}
+			if !eval[bool](t, b, `document.querySelector("fieldset.decision-form").disabled`) {
+				t.Error("the form can be edited before the reader chooses")
+			}
+			if saved, _ := savedDecision(t, b); !saved.Equal(mine) {
+				t.Fatal("the saved decision was overwritten before the reader chose")
+			}
+			b.run(t, chromedp.Click("#"+tc.button, chromedp.ByID))
+			if err := b.waitJS(`!document.getElementById("keep-mine")`, 3*time.Second); err != nil {
+				t.Fatal(err)
+			}
+			if got := shownDecision(t, b); !got.Equal(tc.want) {
+				t.Errorf("after %s the page shows\n%+v", tc.button, got)
+			}
+			if saved, _ := savedDecision(t, b); !saved.Equal(tc.want) {
+				t.Errorf("after %s the saved decision is\n%+v", tc.button, saved)
+			}
+			enc, _ := essay.EncodeDecision(tc.want)
+			if err := b.waitJS(`new URLSearchParams(location.search).get("d") === `+jsString(enc), 3*time.Second); err != nil {
+				t.Errorf("after %s the address does not carry the decision shown", tc.button)
+			}
+		})
+	}
+}
+
+// TestDecisionBadLinks: corrupt, cut, future-version and oversized links
+// say so and leave the saved decision as it was.
+func TestDecisionBadLinks(t *testing.T) {
+	mine := essay.Decision{Options: [2]string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: [2]int{7, 3}}}}
+	encMine, _ := essay.EncodeDecision(mine)
+	full, _ := essay.EncodeDecision(fullDecision())
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?d="+encMine)
+	for _, tc := range []struct{ name, d, want string }{
+		{"garbage", "%3Cscript%3Ealert(1)%3C/script%3E", "damaged"},
+		{"cut short", full[:len(full)/2], "cut short"},
+		{"future version", "2." + full[2:], "newer version"},
+		{"empty", "", "holds no decision"},
+		{"too long", "1." + strings.Repeat("A", essay.MaxDecisionInput), "damaged"},
+		{"markup", url.QueryEscape(`"><img src=x onerror=alert(1)>`), "damaged"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			openDecision(t, b, s, "?d="+tc.d)
+			if err := b.waitJS(`!!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
+				t.Fatal("no notice")
+			}
+			if got := eval[string](t, b, `document.querySelector(".notice.message").innerText`); !strings.Contains(got, tc.want) {
+				t.Errorf("the notice says %q, want it to mention %q", got, tc.want)
+			}
+			if got := shownDecision(t, b); !got.Equal(mine) {
+				t.Errorf("the page shows\n%+v\nwant the saved decision", got)
+			}
+			if saved, _ := savedDecision(t, b); !saved.Equal(mine) {
+				t.Error("the saved decision changed")
+			}
+			if n := eval[int](t, b, `document.querySelectorAll("main img").length`); n != 0 {
+				t.Error("markup from the link was rendered")
+			}
+		})
+	}
+}
+
+// TestDecisionBadStorage: an unreadable saved decision is kept aside with
+// a notice; storage that refuses to save says so; storage that cannot be
+// read at all leaves a working page with a notice.
+func TestDecisionBadStorage(t *testing.T) {
+	s := newSite(t, false)
+	t.Run("unreadable", func(t *testing.T) {
+		b := newBrowser(t)
+		b.navigate(t, s.URL+"/")
+		eval[bool](t, b, `(localStorage.setItem(`+decisionKeyJS+`, "1.%%%not-a-decision"), true)`)
+		openDecision(t, b, s, "")
+		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("could not be read")`, 3*time.Second); err != nil {
+			t.Error("no notice about the unreadable decision")
+		}
+		if got := eval[string](t, b, `localStorage.getItem("leaving-amazon:decision:unreadable")`); got != "1.%%%not-a-decision" {
+			t.Errorf("the unreadable decision was not kept aside: %q", got)
+		}
+		if got := eval[int](t, b, `document.querySelectorAll("li.criterion").length`); got == 0 {
+			t.Error("no working form")
+		}
+	})
+	t.Run("full", func(t *testing.T) {
+		b := newBrowser(t)
+		b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(`{ const set = Storage.prototype.setItem;
+				Storage.prototype.setItem = function (k, v) {
+					if (k === ` + decisionKeyJS + `) throw new DOMException("full", "QuotaExceededError");
+					return set.call(this, k, v); }; }`).Do(ctx)
+			return err
+		}))
+		openDecision(t, b, s, "")
+		typeInto(t, b, "option-1", "Stay")
+		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("could not be saved")`, 3*time.Second); err != nil {
+			t.Error("no notice when storage refuses the decision")
+		}
+		if got := eval[string](t, b, `document.getElementById("option-1").value`); got != "Stay" {
+			t.Errorf("the edit was lost: %q", got)
+		}
+		if err := b.waitJS(`new URLSearchParams(location.search).get("d") !== null`, 3*time.Second); err != nil {
+			t.Error("the link does not keep the decision either")
+		}
+	})
+	t.Run("throwing", func(t *testing.T) {
+		b := newBrowser(t)
+		b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "localStorage", {
+				configurable: true, get() { throw new DOMException("denied", "SecurityError"); }});`).Do(ctx)
+			return err
+		}))
+		openDecision(t, b, s, "")
+		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("does not let the page save your decision")`, 3*time.Second); err != nil {
+			t.Error("no notice that nothing will be saved")
+		}
+		typeInto(t, b, "option-1", "Stay")
+		if err := b.waitJS(`document.getElementById("decision-verdict").innerText.length > 0 && document.getElementById("option-1").value === "Stay"`, 3*time.Second); err != nil {
+			t.Error("the page does not work without storage")
+		}
+	})
+}
+
+// TestDecisionExport downloads the Markdown document and copies the link.
+func TestDecisionExport(t *testing.T) {
+	d := fullDecision()
+	enc, _ := essay.EncodeDecision(d)
+	s := newSite(t, false)
+	b := newBrowser(t)
+	downloads := t.TempDir()
+	b.run(t, cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads),
+		cdpbrowser.GrantPermissions([]cdpbrowser.PermissionType{
+			cdpbrowser.PermissionTypeClipboardReadWrite, cdpbrowser.PermissionTypeClipboardSanitizedWrite,
+		}).WithOrigin(s.URL))
+	openDecision(t, b, s, "?d="+enc)
+
+	b.run(t, chromedp.Click("#download-markdown", chromedp.ByID))
+	var md []byte
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		files, _ := filepath.Glob(filepath.Join(downloads, "*.md"))
+		if len(files) == 1 {
+			md, _ = os.ReadFile(files[0])
+			if len(md) > 0 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no Markdown file was downloaded (%v)", files)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if got, want := string(md), essay.DecisionMarkdown(d, time.Now().UTC()); got != want {
+		t.Errorf("the Markdown is\n%s\nwant\n%s", got, want)
+	}
+	for _, markup := range []string{"<img", "<script", "<b>"} {
+		if strings.Contains(string(md), markup) {
+			t.Errorf("the Markdown carries raw %s", markup)
+		}
+	}
+
+	b.run(t, chromedp.Click("#copy-link", chromedp.ByID))
+	if err := b.waitJS(`document.getElementById("copy-status").innerText.startsWith("Link copied.")`, 3*time.Second); err != nil {
+		t.Fatalf("the link was not copied: %q", eval[string](t, b, `document.getElementById("copy-status").innerText`))
+	}
+	link := eval[string](t, b, `navigator.clipboard.readText()`)
+	u, err := url.Parse(link)
+	if err != nil || u.Query().Get("d") != enc {
+		t.Errorf("the copied link %q does not carry the decision", link)
+	}
+	if len(link) > essay.LongLink && !strings.Contains(eval[string](t, b, `document.getElementById("copy-status").innerText`), "characters long") {
+		t.Error("a long link was copied without a word about its length")
+	}
+}
