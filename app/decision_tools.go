@@ -90,7 +90,7 @@ func (t *decisionTools) download(ctx app.Context, e app.Event) {
 
 func (t *decisionTools) print(ctx app.Context, e app.Event) { app.Window().Call("print") }
 
-func (t *decisionTools) askReset(ctx app.Context, e app.Event)    { t.Iactions.reset(ctx, false) }
+func (t *decisionTools) askReset(ctx app.Context, e app.Event)     { t.Iactions.reset(ctx, false) }
 func (t *decisionTools) confirmReset(ctx app.Context, e app.Event) { t.Iactions.reset(ctx, true) }
 
 func (t *decisionTools) Render() app.UI {
