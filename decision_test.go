@@ -15,6 +15,7 @@ import (
 	"leaving-amazon/essay"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -449,5 +450,97 @@ func TestDecisionExport(t *testing.T) {
 	}
 	if len(link) > essay.LongLink && !strings.Contains(eval[string](t, b, `document.getElementById("copy-status").innerText`), "characters long") {
 		t.Error("a long link was copied without a word about its length")
+	}
+}
+
+// TestDecisionSurvives: a decision saved once is there offline and after
+// an update to a new version.
+func TestDecisionSurvives(t *testing.T) {
+	e := essay.Content()
+	v1, err := newServer(e, config{version: "test-v1"}, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := newServer(e, config{version: "test-v2"}, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := serveAt(t, "127.0.0.1:0", v1)
+	b := newBrowser(t)
+	b.navigate(t, l.url(essay.DecisionPath))
+	b.waitApp(t, 60*time.Second)
+	waitOffline(t, b, "test-v1")
+	const name = "Kept through everything"
+	typeInto(t, b, "option-1", name)
+	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== "" && document.getElementById("option-1").value === `+jsString(name), 3*time.Second); err != nil {
+		t.Fatal("the decision was not saved")
+	}
+	shows := func(when string) {
+		t.Helper()
+		if err := b.waitJS(`document.getElementById("option-1").value === `+jsString(name), 5*time.Second); err != nil {
+			t.Errorf("%s, option 1 is %q", when, eval[string](t, b, `document.getElementById("option-1").value`))
+		}
+	}
+
+	l.stop()
+	b.navigate(t, l.url(essay.DecisionPath))
+	b.waitApp(t, 30*time.Second)
+	shows("offline")
+
+	l = serveAt(t, l.addr, v2)
+	eval[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
+	prompt := `[...document.querySelectorAll(".notice.update")].find(n => n.innerText.includes("A new version is available"))`
+	if err := b.waitJS(`!!`+prompt, 60*time.Second); err != nil {
+		t.Fatalf("no update prompt: %v", err)
+	}
+	eval[bool](t, b, `(`+prompt+`.querySelector("button").click(), true)`)
+	if err := b.waitJS(`document.documentElement.dataset.version === "test-v2"`, 60*time.Second); err != nil {
+		t.Fatalf("the update did not come: %v", err)
+	}
+	b.waitApp(t, 30*time.Second)
+	shows("after the update")
+}
+
+// TestDecisionPrintAndCap: the print view is the decision as a table; at 20
+// factors no more can be added.
+func TestDecisionPrintAndCap(t *testing.T) {
+	d := fullDecision()
+	enc, _ := essay.EncodeDecision(d)
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?d="+enc)
+	if !eval[bool](t, b, `document.getElementById("add-factor").disabled`) {
+		t.Error("a 21st factor can be added")
+	}
+	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetEmulatedMedia().WithMedia("print").Do(ctx)
+	}))
+	var got struct {
+		Form  bool     `json:"form"`
+		Doc   bool     `json:"doc"`
+		Rows  int      `json:"rows"`
+		First []string `json:"first"`
+	}
+	eval[jsValue](t, b, `(() => {
+		const shown = el => !!el && getComputedStyle(el).display !== "none";
+		const rows = document.querySelectorAll(".decision-document tbody tr");
+		return {form: shown(document.querySelector(".decision-fields")), doc: shown(document.querySelector(".decision-document")),
+			rows: rows.length, first: rows.length ? [...rows[0].children].map(c => c.innerText) : []};
+	})()`).into(t, &got)
+	if got.Form || !got.Doc {
+		t.Errorf("printing shows the form %v and the document %v; want the document alone", got.Form, got.Doc)
+	}
+	if got.Rows != len(d.Factors) {
+		t.Errorf("the printed table has %d rows, want %d", got.Rows, len(d.Factors))
+	}
+	f := d.Factors[0]
+	want := []string{f.Name, fmt.Sprint(f.Weight), fmt.Sprint(f.Scores[0]), fmt.Sprint(f.Scores[1]), f.Note}
+	if len(got.First) != len(want) {
+		t.Fatalf("the first row is %q", got.First)
+	}
+	for i := range want {
+		if strings.TrimSpace(got.First[i]) != strings.TrimSpace(want[i]) {
+			t.Errorf("the first row's cell %d is %q, want %q", i, got.First[i], want[i])
+		}
 	}
 }
