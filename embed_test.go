@@ -289,8 +289,9 @@ func TestEmbedCode(t *testing.T) {
 	b.waitApp(t, 60*time.Second)
 	want := ui.EmbedSnippet(s.URL+"/pace", e.Sections[e.Index("pace")].Title, s.URL+"/web/embed.js")
 	b.run(t, chromedp.Click(`details.embed-code summary`, chromedp.ByQuery))
-	if got := eval[string](t, b, `document.querySelector("details.embed-code textarea").value`); got != want {
-		t.Errorf("the snippet is\n%s\nwant\n%s", got, want)
+	// The toggle event, which fills in the addresses, comes a task later.
+	if err := b.waitJS(`document.querySelector("details.embed-code textarea").value === `+jsString(want), 3*time.Second); err != nil {
+		t.Errorf("the snippet is\n%s\nwant\n%s", eval[string](t, b, `document.querySelector("details.embed-code textarea").value`), want)
 	}
 	if got := eval[string](t, b, `document.querySelector('label[for="embed-snippet"]').innerText`); got == "" {
 		t.Error("the snippet has no label")

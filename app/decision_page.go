@@ -53,17 +53,17 @@ func (p *page) moveFactor(ctx app.Context, i, by int) {
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
 	})
+	// Focus the pressed button again, beside the moved factor; at an end,
+	// where it is now disabled, its twin.
 	dir := "down"
 	if by < 0 {
 		dir = "up"
 	}
-	// At the ends the pressed button is disabled: focus its twin.
-	if j == 0 || j == len(p.dec.d.Factors)-1 {
-		if dir == "up" && j == 0 {
-			dir = "down"
-		} else if dir == "down" && j == len(p.dec.d.Factors)-1 {
-			dir = "up"
-		}
+	switch {
+	case dir == "up" && j == 0:
+		dir = "down"
+	case dir == "down" && j == len(p.dec.d.Factors)-1:
+		dir = "up"
 	}
 	focusLater(ctx, factorID(j)+"-"+dir)
 }
@@ -130,9 +130,6 @@ func (p *page) resetDecision(ctx app.Context, confirmed bool) {
 
 // say shows a short message in the page's notice area.
 func (p *page) say(ctx app.Context, message string) { p.notice = message }
-
-// refresh re-renders the page after a component's own change.
-func (p *page) refresh(ctx app.Context) {}
 
 // focusLater moves the keyboard focus to the element with id once the
 // page has been rendered.

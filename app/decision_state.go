@@ -2,8 +2,6 @@ package app
 
 import (
 	"slices"
-	"unicode"
-	"unicode/utf8"
 
 	"leaving-amazon/essay"
 
@@ -68,14 +66,12 @@ func (s *decisionState) view() decisionView {
 // decisionActions are the callbacks by which the decision page's
 // components change the decision.
 type decisionActions struct {
-	edit    func(ctx app.Context, change func(d *essay.Decision))
-	move    func(ctx app.Context, factor, by int)
-	remove  func(ctx app.Context, factor int)
-	add     func(ctx app.Context)
-	choose  func(ctx app.Context, useShared bool)
-	reset   func(ctx app.Context, confirmed bool)
-	copied  func(ctx app.Context, message string)
-	refresh func(ctx app.Context)
+	edit   func(ctx app.Context, change func(d *essay.Decision))
+	move   func(ctx app.Context, factor, by int)
+	remove func(ctx app.Context, factor int)
+	add    func(ctx app.Context)
+	choose func(ctx app.Context, useShared bool)
+	reset  func(ctx app.Context, confirmed bool)
 }
 
 // loadDecision reads the saved decision and, on the decision's own page,
@@ -93,7 +89,8 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 		if err != nil {
 			// Keep it where a later version, or the reader, can find it.
 			_ = s.set(unreadableKey, raw)
-			notice = "Your saved decision could not be read (" + err.Error() + "). It was kept aside in this browser's storage, and this page starts again from the essay."
+			// The error speaks of a link: the reader needs only the gist.
+			notice = "Your saved decision could not be read. It was kept aside in this browser's storage, and this page starts again from the essay."
 		} else {
 			ds.d, ds.saved = d, true
 		}
@@ -112,7 +109,7 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 		if ds.saved {
 			kept = "Your saved decision is shown instead; nothing of it was changed."
 		}
-		notice = "The decision in this link could not be read: " + err.Error() + ". " + kept
+		notice = sentence(err.Error()) + ". " + kept
 	case !ds.saved:
 		ds.d, ds.saved = shared, true
 		if msg := saveDecision(s, shared); msg != "" && notice == "" {
@@ -155,11 +152,12 @@ func cloneDecision(d essay.Decision) essay.Decision {
 	return d
 }
 
-// sentence starts an error message with a capital, for a notice.
+// sentence starts an error message with a capital, for a notice. The
+// messages are ours, in English: ASCII is enough, and spares the bundle
+// Unicode's case tables.
 func sentence(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
 	}
-	return string(unicode.ToUpper(r)) + s[n:]
+	return string(s[0]-'a'+'A') + s[1:]
 }
