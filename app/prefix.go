@@ -17,10 +17,6 @@ var prefix string
 // GOAPP_ROOT_PREFIX), so that the app follows wherever the files are.
 func SetPrefix(p string) { prefix = strings.TrimRight(p, "/") }
 
-// Prefix returns the path the essay is served under, without a trailing
-// slash.
-func Prefix() string { return prefix }
-
 // clientPrefix reads the prefix the server wrote into the page. go-app
 // gives "/" at the root.
 func clientPrefix() string {
