@@ -124,6 +124,12 @@ func TestEmbedCrossOrigin(t *testing.T) {
 		<div id="essay" data-essay-embed="` + pageURL + `"><a href="` + pageURL + `">Read it</a></div>
 		<iframe id="third" src="` + third.url("/") + `" width="300" height="60"></iframe>
 		<script>
+			// Every state of the frame's style: it must not be shown
+			// before the section has said its height.
+			window.frameStates = [];
+			new MutationObserver(() => { const f = document.querySelector("#essay iframe");
+				if (f) frameStates.push(f.style.visibility + " " + f.style.height); })
+				.observe(document.getElementById("essay"), {subtree: true, childList: true, attributes: true, attributeFilter: ["style"]});
 			window.verdicts = [];
 			document.getElementById("essay").addEventListener("essay-verdict", e => verdicts.push(e.detail));
 			// A message from the host's own page, not from the frame.
@@ -172,6 +178,12 @@ func TestEmbedCrossOrigin(t *testing.T) {
 		t.Logf("%s: iframe %.0f px, content %.0f px", when, got, content)
 	}
 	fits("after load")
+	for _, st := range eval[[]string](t, b, `frameStates`) {
+		if !strings.HasPrefix(st, "hidden ") && !strings.HasSuffix(st, "px") {
+			t.Errorf("the frame was shown before the section said its height: %q in %q", st, eval[[]string](t, b, `frameStates`))
+			break
+		}
+	}
 
 	// Embed mode: the section alone, and a way out to the whole essay.
 	for _, sel := range []string{".site-header", ".toc", ".pager", ".site-footer", ".embed-code"} {
@@ -221,15 +233,15 @@ func prefixOf(s *server) string { return s.prefix }
 func jsString(s string) string { return string(mustJSON(s)) }
 
 // TestEmbedModeFirstFrame loads a section with ?embed=1 while the wasm is
-// held back: embed mode is on from the first frame (no chrome that shows
-// and then goes), and stays the same when the app takes over.
+// held back: embed mode is on as soon as the page is parsed, long before
+// the app, and stays the same when the app takes over. (In a frame made by
+// web/embed.js, the frame is shown only after that: TestEmbedCrossOrigin.)
 func TestEmbedModeFirstFrame(t *testing.T) {
 	s := newSite(t, true)
 	b := newBrowser(t)
-	// Record, in the first animation frame (before the first paint),
-	// what the reader would see.
+	// Record, when the page is parsed, what the reader would see.
 	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`requestAnimationFrame(() => {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`document.addEventListener("DOMContentLoaded", () => {
 			const shown = sel => { const el = document.querySelector(sel); return el ? getComputedStyle(el).display !== "none" : null; };
 			window.__firstFrame = {embed: document.documentElement.classList.contains("embed"),
 				header: shown(".site-header"), toc: shown(".toc"), footer: shown(".site-footer"), readWhole: shown(".read-whole")};
@@ -250,7 +262,7 @@ func TestEmbedModeFirstFrame(t *testing.T) {
 		t.Fatal("the app runs already: the first frame check would prove nothing")
 	}
 	if !first.Embed {
-		t.Error("the first frame is not in embed mode")
+		t.Error("the parsed page is not in embed mode")
 	}
 	for name, shown := range map[string]*bool{"the site header": first.Header, "the contents": first.TOC, "the footer": first.Footer} {
 		if shown != nil && *shown {

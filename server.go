@@ -284,10 +284,12 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		// go-app writes the label into its loader; web/app.css turns the
 		// loader into a small status line that covers no text.
 		LoadingLabel: "Interactive parts loading · {progress}%",
-		// Not deferred: it sets embed mode (html.embed) before the first
-		// paint. It is small, and fetched beside the stylesheet, which the
-		// first paint waits for anyway (the Link header asks for both).
-		Scripts: []string{"/web/page.js"},
+		// Deferred: nothing waits for it. Blocking the parser or the first
+		// paint for it (to set embed mode before the first paint) cost a
+		// repeat visit on the slow phone about 750 ms before the app ran,
+		// or the first paint 100-600 ms (make bench); web/embed.js shows
+		// its frame only once the page has said it is in embed mode.
+		Scripts: []string{"/web/page.js defer"},
 		// go-app's worker list has "/", the app, scripts, styles and the
 		// PNG icons; a reader offline needs every page too.
 		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
@@ -335,7 +337,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 		s.assets[p] = newAsset(p+".html", b)
 		// The stylesheet is all the first paint waits for: ask for it
 		// as soon as the headers arrive, before the page is parsed.
-		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style, <" + s.prefix + "/web/page.js>; rel=preload; as=script"
+		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style"
 		if i == 0 {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}

@@ -37,13 +37,18 @@
     frame.title = div.dataset.essayTitle || div.textContent.trim() || "Leaving Amazon, an interactive essay";
     frame.loading = "lazy";
     frame.referrerPolicy = "strict-origin-when-cross-origin";
-    // Until the section says how tall it is.
+    // Until the section says how tall it is. Hidden until then too: the
+    // section says so once it is in embed mode, so the site's own header
+    // and contents never flash by (or after a few seconds, whatever it
+    // says, so that a page that cannot say still shows).
     frame.style.display = "block";
     frame.style.width = "100%";
     frame.style.height = "32rem";
     frame.style.border = "0";
     frame.style.overflow = "hidden";
-    frames.push({ frame: frame, div: div, origin: src.origin });
+    frame.style.visibility = "hidden";
+    var reveal = setTimeout(function () { frame.style.visibility = ""; }, 4000);
+    frames.push({ frame: frame, div: div, origin: src.origin, reveal: reveal });
     div.textContent = "";
     div.appendChild(frame);
   }
@@ -63,6 +68,8 @@
         var height = Number(data.height);
         if (isFinite(height) && height > 0 && height < 100000) {
           f.frame.style.height = Math.ceil(height) + "px";
+          clearTimeout(f.reveal);
+          f.frame.style.visibility = "";
         }
       } else if (data.type === "leaving-amazon:verdict") {
         f.div.dispatchEvent(new CustomEvent("essay-verdict", {

@@ -56,8 +56,10 @@
   });
 
   // Embedding. A section shown in another site's page (framed, or asked
-  // for with ?embed=1) drops the site's chrome: html.embed, set here, in
-  // the head, before the first paint, so nothing appears and then goes.
+  // for with ?embed=1) drops the site's chrome: html.embed, set here as
+  // soon as the page is parsed. web/embed.js keeps its frame hidden until
+  // the first height message below, sent once the class is set, so the
+  // chrome never shows in it.
   var framed = false;
   try {
     framed = window.self !== window.top;
