@@ -544,3 +544,24 @@ func TestDecisionPrintAndCap(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionBeforeTheApp: before the app runs, the decision form is
+// locked and says why, so that nothing typed into it is lost when the app
+// takes over with the reader's saved decision; then it opens.
+func TestDecisionBeforeTheApp(t *testing.T) {
+	s := newSite(t, true)
+	b := newBrowser(t)
+	b.navigate(t, s.URL+essay.DecisionPath)
+	b.settle(t, 100*time.Millisecond)
+	if eval[bool](t, b, appRunningJS) {
+		t.Fatal("the app runs already: the check would prove nothing")
+	}
+	if !eval[bool](t, b, `document.querySelector("fieldset.decision-form").disabled && !!document.querySelector(".loading-note")`) {
+		t.Error("the prerendered form can be typed into before the app runs")
+	}
+	s.release()
+	b.waitApp(t, 60*time.Second)
+	if err := b.waitJS(`!document.querySelector("fieldset.decision-form").disabled && !document.querySelector(".loading-note")`, 3*time.Second); err != nil {
+		t.Error("the form stays locked once the app runs")
+	}
+}

@@ -82,8 +82,13 @@ func (d *decisionEditor) Render() app.UI {
 			app.Span().Class("count").Text(" "+strconv.Itoa(len(dec.Factors))+" of "+strconv.Itoa(essay.MaxFactors)+" factors"),
 		),
 	)
-	if v.Pending {
+	if v.Pending || v.Loading {
 		fieldset = fieldset.Disabled(true)
+	}
+	var loading app.UI
+	if v.Loading {
+		loading = app.P().Class("loading-note").Role("status").
+			Text("The editor starts once the page's interactive parts have loaded (they need JavaScript and WebAssembly); until then it shows the essay's model.")
 	}
 	return app.Article().Class("decision").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
@@ -93,6 +98,7 @@ func (d *decisionEditor) Render() app.UI {
 			app.P().Class("ours").Text("It starts from our reading of the author's decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
 		),
 		choice,
+		loading,
 		app.Form().Class("decision-fields").OnSubmit(d.submit).Body(fieldset),
 		newDecisionResults().Value(v),
 		newDecisionTools().Value(v).Actions(d.Iactions),

@@ -33,7 +33,10 @@ type decisionState struct {
 	shared *essay.Decision
 	// confirmReset reports that "Start again" has been pressed once.
 	confirmReset bool
-	tick         int
+	// ready reports that the app runs: the prerendered form is locked, so
+	// that nothing typed before the app arrives is lost when it takes over.
+	ready bool
+	tick  int
 }
 
 // decisionView is what the decision page's components read.
@@ -45,6 +48,9 @@ type decisionView struct {
 	// form shows it and cannot be edited.
 	Pending      bool
 	ConfirmReset bool
+	// Loading reports the prerendered page, before the app runs: the form
+	// is locked.
+	Loading bool
 }
 
 // view returns what the page shows: the shared decision while the reader
@@ -60,6 +66,7 @@ func (s *decisionState) view() decisionView {
 		Sensitivity:  d.Sensitivity(),
 		Pending:      s.shared != nil,
 		ConfirmReset: s.confirmReset,
+		Loading:      !s.ready,
 	}
 }
 
@@ -78,7 +85,7 @@ type decisionActions struct {
 // the link's. It returns a notice for the reader when something could not
 // be read or kept; what could not be read is never overwritten.
 func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (decisionState, string) {
-	ds := decisionState{d: essay.NewDecision(m, w)}
+	ds := decisionState{d: essay.NewDecision(m, w), ready: true}
 	var notice string
 	raw, err := s.get(decisionKey)
 	switch {
