@@ -10,21 +10,16 @@ import (
 // securityHeaders are sent with every response. The policy allows only
 // this origin: go-app's scripts are files, the wasm needs
 // 'wasm-unsafe-eval', and nothing is styled through a style attribute
-// (classes only), so style-src needs nothing more than 'self' and the hash
-// of the stylesheet the server inlines in its pages, if it does.
-func securityHeaders(frameAncestors, inlineStyleHash string) http.Header {
+// (classes only), so style-src needs nothing more than 'self'.
+func securityHeaders(frameAncestors string) http.Header {
 	if frameAncestors == "" {
 		frameAncestors = "'self'"
-	}
-	styleSrc := "style-src 'self'"
-	if inlineStyleHash != "" {
-		styleSrc += " '" + inlineStyleHash + "'"
 	}
 	h := http.Header{}
 	h.Set("Content-Security-Policy", strings.Join([]string{
 		"default-src 'none'",
 		"script-src 'self' 'wasm-unsafe-eval'",
-		styleSrc,
+		"style-src 'self'",
 		"img-src 'self'",
 		"connect-src 'self'",
 		"manifest-src 'self'",

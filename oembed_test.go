@@ -150,10 +150,10 @@ func TestBase(t *testing.T) {
 		t.Errorf("/: status %d, want 404", res.StatusCode)
 	}
 	res := get(t, s, prefix+"/pace")
-	html := body(t, res)
-	if !strings.Contains(html, "<style>") || strings.Contains(html, prefix+"/app.css") {
-		t.Error("the server's page does not carry its stylesheet inline")
+	if got := res.Header.Get("Link"); !strings.Contains(got, "<"+prefix+"/app.css>") {
+		t.Errorf("Link %q: not under the sub-path", got)
 	}
+	html := body(t, res)
 	if strings.Contains(html, prefix+prefix) {
 		t.Error("the prefix is doubled in the page")
 	}

@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"embed"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -185,7 +184,7 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	if err := checkBase(cfg.base); err != nil {
 		return nil, err
 	}
-	s := &server{assets: map[string]*asset{}, paths: e.Paths(),
+	s := &server{assets: map[string]*asset{}, paths: e.Paths(), headers: securityHeaders(cfg.frameAncestors),
 		prefix: cfg.prefix(), domain: cfg.domain, title: e.Title}
 	if !cfg.static {
 		s.oembed = oembedPages(e, s.prefix)
@@ -227,17 +226,6 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The server inlines the stylesheet in its pages: the first paint
-	// waits for it, and inline it costs no second round trip (about
-	// 150 ms on the slow phone line). The policy allows it by its hash.
-	// An export links it instead: a static host's headers would have to
-	// follow the hash from build to build.
-	var styleHash string
-	if !cfg.static {
-		sum := sha256.Sum256(css)
-		styleHash = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-	}
-	s.headers = securityHeaders(cfg.frameAncestors, styleHash)
 	err = fs.WalkDir(files, "web", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -342,22 +330,14 @@ func newServer(e *essay.Essay, cfg config, files fs.FS) (*server, error) {
 			return nil, err
 		}
 		b = fixHead(b, cfg.domain, s.prefix)
-		if styleHash != "" {
-			if b, err = inlineStylesheet(b, s.prefix, css); err != nil {
-				return nil, err
-			}
-		}
 		if s.oembed != nil {
 			link := discoveryLink(s.prefix, cfg.domain, s.prefix+p, s.oembed[s.prefix+p].title)
 			b = bytes.Replace(b, []byte("</head>"), []byte(link+"</head>"), 1)
 		}
 		s.assets[p] = newAsset(p+".html", b)
-		// The stylesheet is all the first paint waits for: when it is not
-		// inline, ask for it as soon as the headers arrive, before the page
-		// is parsed.
-		if styleHash == "" {
-			s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style"
-		}
+		// The stylesheet is all the first paint waits for: ask for it
+		// as soon as the headers arrive, before the page is parsed.
+		s.assets[p].link = "<" + s.prefix + "/app.css>; rel=preload; as=style"
 		if i == 0 {
 			s.assets["/"+e.Sections[0].Slug] = s.assets[p]
 		}
@@ -426,18 +406,6 @@ func fixHead(b []byte, domain, prefix string) []byte {
 		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
 	}
 	return slashHome(b, domain, prefix)
-}
-
-// inlineStylesheet puts css in place of the page's link to it.
-func inlineStylesheet(page []byte, prefix string, css []byte) ([]byte, error) {
-	link := regexp.MustCompile(`<link [^>]*href="` + regexp.QuoteMeta(prefix) + `/app\.css"[^>]*>`)
-	if n := len(link.FindAllIndex(page, -1)); n != 1 {
-		return nil, fmt.Errorf("inlining the stylesheet: %d links to it in the page, want 1", n)
-	}
-	if bytes.Contains(css, []byte("</style")) {
-		return nil, errors.New("inlining the stylesheet: it contains </style")
-	}
-	return link.ReplaceAllLiteral(page, append(append([]byte("<style>"), css...), "</style>"...)), nil
 }
 
 // slashHome puts the slash back on the essay's home address under a

@@ -5,8 +5,6 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"html"
 	"image"
@@ -498,43 +496,5 @@ func TestLinkPreviews(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestInlineStylesheet: the server's pages carry the stylesheet inline,
-// allowed by its hash in the policy and by nothing looser; an export's
-// link it, under a policy without the hash.
-func TestInlineStylesheet(t *testing.T) {
-	css, err := web.ReadFile("web/app.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(css)
-	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	res := get(t, newTestServer(t), "/pace")
-	html := body(t, res)
-	if !strings.Contains(html, "<style>"+string(css)+"</style>") {
-		t.Error("the page does not carry the stylesheet inline, whole")
-	}
-	if strings.Contains(html, `/app.css"`) {
-		t.Error("the page still links the stylesheet")
-	}
-	csp := res.Header.Get("Content-Security-Policy")
-	if !strings.Contains(csp, "style-src 'self' "+hash+";") || strings.Contains(csp, "unsafe-inline") {
-		t.Errorf("the policy does not allow the inline stylesheet by its hash alone: %s", csp)
-	}
-	static, err := newServer(essay.Content(), config{static: true}, web)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res = get(t, static, "/pace")
-	if html := body(t, res); strings.Contains(html, "<style>") || !strings.Contains(html, `href="/app.css"`) {
-		t.Error("an export's page does not link its stylesheet")
-	}
-	if csp := res.Header.Get("Content-Security-Policy"); strings.Contains(csp, "sha256") {
-		t.Errorf("an export's policy carries a hash a static host would have to follow: %s", csp)
-	}
-	if got := res.Header.Get("Link"); !strings.Contains(got, "</app.css>; rel=preload") {
-		t.Errorf("an export's page is not preloading its stylesheet: %q", got)
 	}
 }

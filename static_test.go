@@ -164,7 +164,7 @@ func startNginx(t *testing.T, bin, root string) *nginx {
 // a home page of the host's own at the root.
 func exportUnder(t *testing.T, base string) (root string, s *server) {
 	t.Helper()
-	s, err := newServer(essay.Content(), config{base: base, static: true}, web)
+	s, err := newServer(essay.Content(), config{base: base}, web)
 	if err != nil {
 		t.Fatal(err)
 	}
