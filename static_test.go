@@ -303,8 +303,8 @@ func TestStaticExportNginx(t *testing.T) {
 	if err := b.waitJS(`location.pathname === "`+prefix+`/`+essay.Content().Sections[1].Slug+`"`, 10*time.Second); err != nil {
 		t.Errorf("the next link did not go to the second section under the prefix: %v", err)
 	}
-	if got := eval[string](t, b, `document.querySelector("h1").innerText`); got != essay.Content().Sections[1].Title {
-		t.Errorf("after the next link, h1 %q", got)
+	if err := b.waitJS(`document.querySelector("h1").innerText === `+jsString(essay.Content().Sections[1].Title), 5*time.Second); err != nil {
+		t.Errorf("after the next link, h1 %q", eval[string](t, b, `document.querySelector("h1").innerText`))
 	}
 	if got := eval[[]string](t, b, `window.__violations`); len(got) != 0 {
 		t.Errorf("policy violations: %v", got)
