@@ -5,7 +5,8 @@
 
 ADDR ?= 127.0.0.1:8000
 BIN  := bin/leaving-amazon
-GO_SOURCES := $(shell find . -name '*.go' -not -path './web/*' -not -path './dist/*')
+GO_SOURCES := $(shell find . -name '*.go' -not -path './dist/*')
+WASM := web/static/app.wasm
 CONTENT := $(wildcard essay/*.md)
 GOFLAGS_BUILD := -trimpath
 
@@ -22,20 +23,20 @@ essay/content.json: $(CONTENT) essay/parse.go essay/essay.go
 	go generate ./essay
 
 # The browser bundle: server-only code is kept out by //go:build !wasm.
-web/app.wasm: $(GO_SOURCES) essay/content.json go.mod go.sum
+$(WASM): $(GO_SOURCES) essay/content.json go.mod go.sum
 	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $@ .
 
 # Compressed once, at the highest levels, at build time.
-web/app.wasm.br: web/app.wasm
-	go run $(GOFLAGS_BUILD) . -precompress web/app.wasm
+$(WASM).br: $(WASM)
+	go run $(GOFLAGS_BUILD) . -precompress $(WASM)
 
-wasm: web/app.wasm web/app.wasm.br
+wasm: $(WASM) $(WASM).br
 
-# The server embeds web/ (with the wasm) and runs alone from any directory.
-# Its version is a hash of what it serves.
+# The server embeds web/static/ (with the wasm) and runs alone from any
+# directory. Its version is a hash of what it serves, computed by the
+# server itself (web.New).
 build: wasm
-	v=$$(cat $$(find web -type f | LC_ALL=C sort) essay/content.json | sha256sum | cut -c1-16); \
-	go build $(GOFLAGS_BUILD) -ldflags="-s -w -X main.version=$$v" -o $(BIN) .
+	go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $(BIN) .
 
 run: build
 	./$(BIN) -addr $(ADDR)
@@ -66,7 +67,7 @@ test: vet
 	go test -run '^$$' -fuzz '^FuzzDecodeDecision$$' -fuzztime 15000x ./essay
 
 bench: wasm
-	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m .
+	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web
 
 clean:
-	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz

@@ -1,19 +1,63 @@
+//go:build !wasm
+
 // Command leaving-amazon is the essay "Leaving Amazon" as a progressive web
-// app. Built for the browser (GOOS=js GOARCH=wasm) it is the app that takes
-// over the prerendered page; built for the server it prerenders every page
-// once and serves them, with the compressed app, from memory.
+// app. Built for the browser (GOOS=js GOARCH=wasm, main_wasm.go) it is the
+// app that takes over the prerendered page. Built for the server (this
+// file) it builds every page once with package web and serves them from
+// memory, or writes them out as a static site.
 package main
 
 import (
-	"leaving-amazon/app"
-	"leaving-amazon/essay"
+	"context"
+	"flag"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
 
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"leaving-amazon/essay"
+	"leaving-amazon/web"
 )
 
 func main() {
+	var cfg web.Config
+	addr := flag.String("addr", "127.0.0.1:8000", "address to listen on")
+	flag.StringVar(&cfg.Domain, "domain", "", "public host name, for absolute canonical and Open Graph URLs (e.g. example.com)")
+	flag.StringVar(&cfg.FrameAncestors, "frame-ancestors", "'self'", "the sites that may embed the essay in a frame (CSP frame-ancestors), e.g. \"'self' https://example.com\"")
+	flag.StringVar(&cfg.Base, "base", "/", "the path the essay is served under, e.g. /essays/leaving-amazon/")
+	export := flag.String("export", "", "write a static copy of the site into DIR (for any static host, under -base), then exit")
+	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
+	flag.Parse()
+
+	if *precompress != "" {
+		if err := web.Precompress(*precompress); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	e := essay.Content()
-	app.Routes(e)
-	goapp.RunWhenOnBrowser() // in the browser, runs the app and never returns
-	serve(e)
+	cfg.Static = *export != ""
+	site, err := web.New(e, cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *export != "" {
+		n, err := site.Export(*export)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("exported %q (version %s) to %s for %s: %d files", e.Title, site.Version(), *export, site.Prefix()+"/", n)
+		return
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("serving %q (version %s) at http://%s%s/", e.Title, site.Version(), ln.Addr(), site.Prefix())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := web.Serve(ctx, ln, site); err != nil {
+		log.Fatal(err)
+	}
 }

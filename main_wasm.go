@@ -2,7 +2,10 @@
 
 package main
 
-import "leaving-amazon/essay"
+import (
+	"leaving-amazon/app"
+	"leaving-amazon/essay"
+)
 
-// serve is server-only; in the browser RunWhenOnBrowser never returns.
-func serve(*essay.Essay) {}
+// main runs the app in the browser; it never returns.
+func main() { app.Run(essay.Content()) }

@@ -193,4 +193,4 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
-func authorView(e *essay.Essay) *view { return newView(e, e.Model.AuthorWeights()) }
+func authorView(e *essay.Essay) *view { return newView(e, "", e.Model.AuthorWeights()) }

@@ -1,10 +1,6 @@
 package app
 
 import (
-	"strconv"
-
-	"leaving-amazon/essay"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -59,16 +55,6 @@ func (a *article) Render() app.UI {
 		),
 		app.Div().Class("prose").Body(renderBlocks(s.Blocks, 0, v, a.Iactions)...),
 		app.If(a.Isection == len(e.Sections)-1, func() app.UI { return decisionInvite(v) }),
-		newEmbedCode().Essay(e).Section(a.Isection),
+		newEmbedCode().Essay(e).Prefix(v.Prefix).Section(a.Isection),
 	)
-}
-
-// position says where a section stands: "3 of 9".
-func position(i, n int) string {
-	return strconv.Itoa(i+1) + " of " + strconv.Itoa(n)
-}
-
-// minutes gives a reading time: "2 min read".
-func minutes(words int) string {
-	return strconv.Itoa(essay.ReadingMinutes(words)) + " min read"
 }

@@ -61,10 +61,7 @@ func (d *decisionEditor) Render() app.UI {
 		factors[i] = newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).
 			Sensitivity(sensitivityAt(v.Sensitivity, i), v.Result.Winner).Actions(d.Iactions)
 	}
-	add := app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor")
-	if len(dec.Factors) >= essay.MaxFactors {
-		add = add.Disabled(true)
-	}
+	add := disabledIf(app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor"), len(dec.Factors) >= essay.MaxFactors)
 	fieldset := app.FieldSet().Class("decision-form").Body(
 		app.Legend().Class("visually-hidden").Text("Your decision"),
 		app.FieldSet().Class("options").Body(
@@ -106,7 +103,7 @@ func (d *decisionEditor) Render() app.UI {
 		// The verdict in view while the reader edits far from the panel
 		// (the panel's own line is the one announced).
 		app.P().Class("decision-bar").Aria("hidden", "true").Body(
-			app.A().Href("#result").Text(decisionVerdict(dec, v.Result)),
+			app.A().Href("#result").Text(essay.DecisionVerdict(dec, v.Result)),
 		),
 	)
 }
@@ -133,22 +130,6 @@ func sensitivityAt(s []essay.Sensitivity, i int) essay.Sensitivity {
 // factorID is the id prefix of factor i's controls.
 func factorID(i int) string { return "factor-" + strconv.Itoa(i+1) }
 
-// displayName is a factor's name, or its placeholder when empty.
-func displayName(name string, i int) string {
-	if name == "" {
-		return "Factor " + strconv.Itoa(i+1)
-	}
-	return name
-}
-
-// optionLabel is an option's name, or its placeholder when empty.
-func optionLabel(d essay.Decision, i int) string {
-	if d.Options[i] == "" {
-		return "Option " + strconv.Itoa(i+1)
-	}
-	return d.Options[i]
-}
-
 // decisionDocument is the decision on paper: shown only when printing, in
 // place of the form.
 func decisionDocument(v decisionView) app.UI {
@@ -156,7 +137,7 @@ func decisionDocument(v decisionView) app.UI {
 	rows := make([]app.UI, len(d.Factors))
 	for i, f := range d.Factors {
 		rows[i] = app.Tr().Body(
-			app.Th().Scope("row").Text(displayName(f.Name, i)),
+			app.Th().Scope("row").Text(essay.FactorLabel(d, i)),
 			app.Td().Class("num").Text(itoa(f.Weight)),
 			app.Td().Class("num").Text(itoa(f.Scores[0])),
 			app.Td().Class("num").Text(itoa(f.Scores[1])),
@@ -164,19 +145,19 @@ func decisionDocument(v decisionView) app.UI {
 		)
 	}
 	return app.Section().Class("decision-document print-only").Aria("hidden", "true").Body(
-		app.H2().Text("“"+optionLabel(d, 0)+"” or “"+optionLabel(d, 1)+"”"),
+		app.H2().Text("“"+essay.OptionLabel(d, 0)+"” or “"+essay.OptionLabel(d, 1)+"”"),
 		app.Table().Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Factor"),
 				app.Th().Scope("col").Text("Weight"),
-				app.Th().Scope("col").Text(optionLabel(d, 0)),
-				app.Th().Scope("col").Text(optionLabel(d, 1)),
+				app.Th().Scope("col").Text(essay.OptionLabel(d, 0)),
+				app.Th().Scope("col").Text(essay.OptionLabel(d, 1)),
 				app.Th().Scope("col").Text("Note"),
 			)),
 			app.TBody().Body(rows...),
 		),
-		app.P().Text("Weights and scores are 0 to 10. "+decisionVerdict(d, v.Result)+
-			" “"+optionLabel(d, 0)+"”: "+score(v.Result.Scores[0])+"; “"+optionLabel(d, 1)+"”: "+score(v.Result.Scores[1])+"."),
+		app.P().Text("Weights and scores are 0 to 10. "+essay.DecisionVerdict(d, v.Result)+
+			" “"+essay.OptionLabel(d, 0)+"”: "+essay.FormatScore(v.Result.Scores[0])+"; “"+essay.OptionLabel(d, 1)+"”: "+essay.FormatScore(v.Result.Scores[1])+"."),
 	)
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	"leaving-amazon/essay"
 
@@ -61,15 +60,9 @@ func (f *decisionFactor) Render() app.UI {
 	i := f.Iindex
 	c := f.Idecision.Factors[i]
 	id := factorID(i)
-	name := displayName(c.Name, i)
-	up := app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+name+"” up").OnClick(f.up).Text("↑ Up")
-	if i == 0 {
-		up = up.Disabled(true)
-	}
-	down := app.Button().Type("button").ID(id+"-down").Class("small").Aria("label", "Move “"+name+"” down").OnClick(f.down).Text("↓ Down")
-	if i == f.Icount-1 {
-		down = down.Disabled(true)
-	}
+	name := essay.FactorLabel(f.Idecision, i)
+	up := disabledIf(app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+name+"” up").OnClick(f.up).Text("↑ Up"), i == 0)
+	down := disabledIf(app.Button().Type("button").ID(id+"-down").Class("small").Aria("label", "Move “"+name+"” down").OnClick(f.down).Text("↓ Down"), i == f.Icount-1)
 	return app.Li().Class("criterion").ID(id).Body(
 		app.FieldSet().Body(
 			app.Legend().Text("Factor "+strconv.Itoa(i+1)+" of "+strconv.Itoa(f.Icount)),
@@ -83,9 +76,9 @@ func (f *decisionFactor) Render() app.UI {
 			app.Div().Class("sliders").Body(
 				numberField(id+"-weight", "How much it matters", c.Weight, essay.WeightWords(c.Weight),
 					f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) })),
-				numberField(id+"-score-1", "How well “"+optionLabel(f.Idecision, 0)+"” serves it", c.Scores[0], scoreWords(c.Scores[0]),
+				numberField(id+"-score-1", "How well “"+essay.OptionLabel(f.Idecision, 0)+"” serves it", c.Scores[0], essay.ScoreWords(c.Scores[0]),
 					f.set(func(c *essay.Criterion, v string) { c.Scores[0] = atoi(v) })),
-				numberField(id+"-score-2", "How well “"+optionLabel(f.Idecision, 1)+"” serves it", c.Scores[1], scoreWords(c.Scores[1]),
+				numberField(id+"-score-2", "How well “"+essay.OptionLabel(f.Idecision, 1)+"” serves it", c.Scores[1], essay.ScoreWords(c.Scores[1]),
 					f.set(func(c *essay.Criterion, v string) { c.Scores[1] = atoi(v) })),
 			),
 			app.P().Class("field").Body(
@@ -94,7 +87,7 @@ func (f *decisionFactor) Render() app.UI {
 					MaxLength(essay.MaxNoteLen).AutoComplete(false).
 					OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
 			),
-			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(sensitivityWords(f.Idecision, f.Isensitivity, f.Iwinner)),
+			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(essay.SensitivityWords(f.Idecision, f.Isensitivity, f.Iwinner)),
 			app.Div().Class("tools").Body(
 				up, down,
 				app.Button().Type("button").ID(id+"-remove").Class("small").Aria("label", "Remove “"+name+"”").OnClick(f.remove).Text("Remove"),
@@ -111,37 +104,4 @@ func numberField(id, label string, value int, words string, onInput app.EventHan
 			Value(strconv.Itoa(value)).Aria("valuetext", words).OnInput(onInput),
 		app.Output().For(id).Class("factor-value").Text(words),
 	)
-}
-
-// scoreWords says a score: "7 of 10".
-func scoreWords(s int) string { return strconv.Itoa(s) + " of 10" }
-
-// atoi reads a slider's value; a value it cannot read is 0, clamped later.
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-// sensitivityWords says how far a factor's numbers are from changing the
-// verdict.
-func sensitivityWords(d essay.Decision, s essay.Sensitivity, winner int) string {
-	if winner < 0 {
-		return "A tie: a move of any number that breaks it decides the verdict."
-	}
-	var moves []string
-	if s.Weight >= 0 {
-		moves = append(moves, "its weight goes to "+strconv.Itoa(s.Weight))
-	}
-	for o := range 2 {
-		if s.Scores[o] >= 0 {
-			moves = append(moves, "the score for “"+optionLabel(d, o)+"” goes to "+strconv.Itoa(s.Scores[o]))
-		}
-	}
-	switch len(moves) {
-	case 0:
-		return "Holding the rest, no change to this factor alone changes the verdict."
-	case 1:
-		return "Holding the rest, the verdict changes if " + moves[0] + "."
-	}
-	return "Holding the rest, the verdict changes if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
 }

@@ -73,11 +73,11 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 	if i < 0 || i >= len(p.dec.d.Factors) {
 		return
 	}
-	name := p.dec.d.Factors[i].Name
+	removed := p.dec.d
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
 	})
-	p.say(ctx, "Removed “"+displayName(name, i)+"”.")
+	p.say(ctx, "Removed “"+essay.FactorLabel(removed, i)+"”.")
 	// Focus where the removed factor was, or the add button.
 	switch {
 	case i < len(p.dec.d.Factors):
@@ -130,13 +130,3 @@ func (p *page) resetDecision(ctx app.Context, confirmed bool) {
 
 // say shows a short message in the page's notice area.
 func (p *page) say(ctx app.Context, message string) { p.notice = message }
-
-// focusLater moves the keyboard focus to the element with id once the
-// page has been rendered.
-func focusLater(ctx app.Context, id string) {
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Call("focus")
-		}
-	})
-}

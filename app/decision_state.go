@@ -116,7 +116,7 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 		if ds.saved {
 			kept = "Your saved decision is shown instead; nothing of it was changed."
 		}
-		notice = sentence(err.Error()) + ". " + kept
+		notice = essay.Sentence(err.Error()) + ". " + kept
 	case !ds.saved:
 		ds.d, ds.saved = shared, true
 		if msg := saveDecision(s, shared); msg != "" && notice == "" {
@@ -157,14 +157,4 @@ func decisionLink(d essay.Decision) string {
 func cloneDecision(d essay.Decision) essay.Decision {
 	d.Factors = slices.Clone(d.Factors)
 	return d
-}
-
-// sentence starts an error message with a capital, for a notice. The
-// messages are ours, in English: ASCII is enough, and spares the bundle
-// Unicode's case tables.
-func sentence(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

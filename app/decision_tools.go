@@ -120,5 +120,3 @@ func (t *decisionTools) Render() app.UI {
 		app.P().Class("reset-line").Body(reset),
 	)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"strings"
+	"html"
 
 	"leaving-amazon/essay"
 
@@ -22,6 +22,7 @@ type embedCode struct {
 	app.Compo
 
 	Iessay   *essay.Essay
+	Iprefix  string
 	Isection int
 }
 
@@ -30,17 +31,20 @@ func newEmbedCode() *embedCode { return &embedCode{} }
 // Essay sets the essay.
 func (c *embedCode) Essay(e *essay.Essay) *embedCode { c.Iessay = e; return c }
 
+// Prefix sets the path the essay is served under ("" at a site's root).
+func (c *embedCode) Prefix(p string) *embedCode { c.Iprefix = p; return c }
+
 // Section sets the section the snippet embeds.
 func (c *embedCode) Section(i int) *embedCode { c.Isection = i; return c }
 
 func (c *embedCode) Render() app.UI {
 	e := c.Iessay
-	page := prefix + e.Path(c.Isection)
+	page := c.Iprefix + e.Path(c.Isection)
 	title := e.Sections[c.Isection].Title
 	if c.Isection == 0 {
 		title = e.Title
 	}
-	script := prefix + "/web/embed.js"
+	script := c.Iprefix + "/web/embed.js"
 	return app.Details().Class("embed-code").
 		DataSet("embed-page", page).
 		DataSet("embed-title", title).
@@ -60,15 +64,10 @@ func (c *embedCode) Render() app.UI {
 // sized iframe. web/page.js writes the same snippet with absolute
 // addresses.
 func EmbedSnippet(page, title, script string) string {
-	return `<div data-essay-embed="` + attrEscape(page) + `"><a href="` + attrEscape(page) + `">` +
-		attrEscape(title) + `</a></div>` + "\n" +
-		`<script async src="` + attrEscape(script) + `"></script>`
+	return `<div data-essay-embed="` + html.EscapeString(page) + `"><a href="` + html.EscapeString(page) + `">` +
+		html.EscapeString(title) + `</a></div>` + "\n" +
+		`<script async src="` + html.EscapeString(script) + `"></script>`
 }
-
-var attrEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;")
-
-// attrEscape escapes text for an HTML attribute or element.
-func attrEscape(s string) string { return attrEscaper.Replace(s) }
 
 // readWhole is the way out of an embedded section: the same section, with
 // the reader's weights, as the whole essay, in a new tab. Shown only in
@@ -88,16 +87,4 @@ func readWhole(v *view, section int) app.UI {
 			app.Span().Aria("hidden", "true").Text(" ↗"),
 		),
 	)
-}
-
-// verdictID names the verdict for a page that embeds this one: an
-// option's id, "tie" or "none".
-func verdictID(m essay.Model, r essay.Result) string {
-	switch {
-	case r.NoWeights:
-		return "none"
-	case r.Winner < 0:
-		return "tie"
-	}
-	return m.Options[r.Winner].ID
 }

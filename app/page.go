@@ -22,6 +22,7 @@ type page struct {
 	app.Compo
 
 	Iessay   *essay.Essay
+	Iprefix  string
 	Isection int
 
 	// The reader's state, kept across sections: the page is one component
@@ -42,6 +43,9 @@ func newPage() *page { return &page{} }
 // Essay sets the essay to show.
 func (p *page) Essay(e *essay.Essay) *page { p.Iessay = e; return p }
 
+// Prefix sets the path the essay is served under, without a trailing slash.
+func (p *page) Prefix(prefix string) *page { p.Iprefix = prefix; return p }
+
 // Section sets the section to show, or All.
 func (p *page) Section(i int) *page { p.Isection = i; return p }
 
@@ -57,13 +61,13 @@ func (p *page) OnInit() {
 	}
 	author := p.Iessay.Model.AuthorWeights()
 	if !app.IsClient {
-		p.view = newView(p.Iessay, author)
+		p.view = newView(p.Iessay, p.Iprefix, author)
 		p.dec = decisionState{d: essay.NewDecision(p.Iessay.Model, author)}
 		return
 	}
 	p.store = openStore()
 	w, problems := loadWeights(p.Iessay.Model, p.store)
-	p.view = newView(p.Iessay, w)
+	p.view = newView(p.Iessay, p.Iprefix, w)
 	p.notice = noticeFor(problems)
 	var notice string
 	p.dec, notice = loadDecision(p.store, p.Iessay.Model, w, p.Isection == Decision)
@@ -94,7 +98,7 @@ func (p *page) reset(ctx app.Context) {
 // change makes the new weights the page's, saves them, and updates the
 // address bar a moment after the last move.
 func (p *page) change(ctx app.Context, w essay.Weights) {
-	p.view = newView(p.Iessay, w)
+	p.view = newView(p.Iessay, p.Iprefix, w)
 	if err := p.store.save(p.Iessay.Model, w); err != "" {
 		p.notice = err
 	}
@@ -154,33 +158,11 @@ func (p *page) OnMount(ctx app.Context) {
 
 // restoreScroll puts the reader back where they were before the reload that
 // brought a new version (see notices.reload).
-func restoreScroll() {
-	s, ok := windowProperty("sessionStorage")
-	if !ok {
-		return
-	}
-	var y app.Value
-	if catch(func() { y = s.Call("getItem", scrollKey); s.Call("removeItem", scrollKey) }) != nil || !y.Truthy() {
-		return
-	}
-	if n, err := strconv.Atoi(y.String()); err == nil && n > 0 {
-		app.Window().Call("scrollTo", map[string]any{"top": n, "behavior": "instant"})
-	}
-}
-
 func (p *page) dismissNotice(ctx app.Context) { p.notice = "" }
 
 // focusTarget moves focus to the element a same-page link points at, as the
 // browser does for such links without the app: go-app handles the click
 // itself, scrolling but leaving focus behind.
-func focusTarget(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Call("focus", map[string]any{"preventScroll": true})
-		}
-	}
-}
-
 // tookOver records that the app has rendered its first page.
 var tookOver bool
 
@@ -205,9 +187,9 @@ func (p *page) setHead(ctx app.Context) {
 	}
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", desc)
-	ctx.Page().SetCanonicalLink("%s", prefix+path)
+	ctx.Page().SetCanonicalLink("%s", p.Iprefix+path)
 	ctx.Page().SetTwitterCard(app.TwitterCard{
-		Card: "summary_large_image", Title: title, Description: desc, Image: prefix + "/web/og.png",
+		Card: "summary_large_image", Title: title, Description: desc, Image: p.Iprefix + "/web/og.png",
 	})
 }
 
@@ -229,8 +211,8 @@ func (p *page) Render() app.UI {
 	return app.Div().ID("essay").Class("essay").
 		// The verdict, for a page that embeds this one (web/page.js tells
 		// it when it changes).
-		DataSet("verdict", verdictID(e.Model, v.Result)).
-		DataSet("verdict-text", verdictWords(e.Model, v.Result)).Body(
+		DataSet("verdict", essay.VerdictID(e.Model, v.Result)).
+		DataSet("verdict-text", essay.VerdictWords(e.Model, v.Result)).Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to the text"),
 		app.Header().Class("site-header").Body(
 			app.A().Class("site-title").Href(v.href("/")).Text(e.Title),

@@ -54,10 +54,8 @@ func (s *slider) Render() app.UI {
 	f := s.Ifactor
 	id := "w-" + f.ID
 	var tip app.UI
-	tipText := "never tips the verdict, within 0–10"
 	if !s.Itipping.Never {
 		tip = app.Span().Class("mark tip "+posClass(s.Itipping.At)).Aria("hidden", true)
-		tipText = "tips the verdict at " + strconv.Itoa(s.Itipping.Flip)
 	}
 	return app.Div().Class("factor").ID("factor-"+f.ID).Body(
 		app.Label().For(id).Class("factor-name").Text(f.Name),
@@ -76,7 +74,7 @@ func (s *slider) Render() app.UI {
 		app.P().Class("factor-note").ID(id+"-note").Body(
 			app.Output().For(id).Class("factor-value").Text(essay.WeightWords(s.Iweight)),
 			app.Text(" · "+f.Explanation+" "),
-			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲); this factor "+tipText+"."),
+			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲); this factor "+essay.TippingWords(s.Itipping)+"."),
 		),
 	)
 }

@@ -54,7 +54,7 @@ func (p *verdictPanel) Render() app.UI {
 			cls += " ahead"
 		}
 		bars = append(bars,
-			svg("text").Class("bar-label").Attr("x", 0).Attr("y", y+12).Text(o.Name+": "+score(r.Scores[i])),
+			svg("text").Class("bar-label").Attr("x", 0).Attr("y", y+12).Text(o.Name+": "+essay.FormatScore(r.Scores[i])),
 			svg("rect").Class("bar-track").Attr("x", 0).Attr("y", y+18).Attr("width", barWidth).Attr("height", barHeight/2),
 			svg("rect").Class(cls).Attr("x", 0).Attr("y", y+18).Attr("width", w).Attr("height", barHeight/2),
 		)
@@ -65,84 +65,33 @@ func (p *verdictPanel) Render() app.UI {
 		return svg("line").Class("bar-author").Attr("x1", x).Attr("x2", x).Attr("y1", y).Attr("y2", y+barHeight/2+8)
 	}
 	bars = append(bars, authorTick(0), authorTick(1))
-	chartLabel := m.Options[0].Name + " " + score(r.Scores[0]) + " of 10, " + m.Options[1].Name + " " + score(r.Scores[1]) + " of 10"
-
-	// Always a sentence, so that the panel keeps its height whatever the
-	// weights: a takeover with a reader's weights moves nothing.
-	cheapest := "No single weight, moved alone, would change the verdict."
-	if i := r.Cheapest; i >= 0 {
-		t := r.Tipping[i]
-		verb := "Raising"
-		if t.Flip < v.Weights[i] {
-			verb = "Lowering"
-		}
-		cheapest = verb + " “" + m.Factors[i].Name + "” to " + strconv.Itoa(t.Flip) + " would change the verdict."
-	}
-	// Disabled only when there is nothing to reset: go-app writes
-	// Disabled(false) as disabled="false", which disables.
-	resetButton := app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to the author’s weights")
-	if v.Query == "" {
-		resetButton = resetButton.Disabled(true)
-	}
+	// Disabled only when there is nothing to reset.
+	resetButton := disabledIf(app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to the author’s weights"), v.Query == "")
 	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
 		app.P().Class("verdict-title").ID("verdict-title").Text("Your verdict"),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").
 			Attr("viewBox", "0 0 "+strconv.Itoa(barWidth)+" "+strconv.Itoa(2*barHeight+barGap+8)).
-			Attr("role", "img").Attr("aria-label", chartLabel).Body(bars...),
+			Attr("role", "img").Attr("aria-label", essay.ScoresWords(m, r)).Body(bars...),
 		app.P().Class("verdict-text").Aria("live", "polite").Body(
-			app.Text(verdictWords(m, r)+" "),
-			// Kept in place when hidden, for the same reason.
-			app.Span().Class("close-call").Class(hiddenUnless(r.CloseCall)).Text("A close call."),
+			app.Text(essay.VerdictWords(m, r)+" "),
+			// Kept in place when hidden, so that the panel keeps its height
+			// whatever the weights: a takeover with a reader's weights
+			// moves nothing.
+			app.Span().Class("close-call").Class(hiddenUnless(r.CloseCall)).Text(essay.CloseCallWords),
 		),
-		app.P().Class("cheapest").Text(cheapest),
-		app.P().Class("verdict-author").Text("The author’s conclusion: "+m.Options[m.Conclusion].Name+". With our reading of the author’s weights (▲): "+
-			m.Options[0].Name+" "+score(author.Scores[0])+", "+m.Options[1].Name+" "+score(author.Scores[1])+"."),
+		app.P().Class("cheapest").Text(essay.CheapestWords(m, v.Weights, r)),
+		app.P().Class("verdict-author").Text(essay.AuthorWords(m)),
 		app.P().Class("ours").Text("The factors, their scores and weights are our reading of the text, not numbers the author gave."),
 		resetButton,
 	)
 }
 
-// verdictWords says the verdict: "Leave for a smaller company, by 3.5
-// points of 10. A close call."
-func verdictWords(m essay.Model, r essay.Result) string {
-	switch {
-	case r.NoWeights:
-		return "No weights are set: move a slider to weigh the options."
-	case r.Winner < 0:
-		return "A tie: the two options score " + score(r.Scores[0]) + " each."
-	}
-	return m.Options[r.Winner].Name + ", by " + score(r.Margin) + " points of 10."
-}
-
-// hiddenUnless returns the class that hides an element but keeps its place.
-func hiddenUnless(shown bool) string {
-	if shown {
-		return ""
-	}
-	return "invisible"
-}
-
 // balance is the live sentence beside the author's "This trade-off seems
 // acceptable to me": where the reader's own weights put the balance.
 func balance(v *view) app.UI {
-	m, r := v.Essay.Model, v.Result
-	var s string
-	switch {
-	case r.NoWeights:
-		s = "With every weight at zero, nothing tips your balance."
-	case r.Winner < 0:
-		s = "With your weights the two options are level, at " + score(r.Scores[0]) + " of 10 each."
-	default:
-		// One shape of sentence whatever the weights, so that its length,
-		// and the page's layout, barely change with them.
-		s = "With your weights, “" + m.Options[0].Name + "” scores " + score(r.Scores[0]) + " and “" +
-			m.Options[1].Name + "” " + score(r.Scores[1]) + " of 10: your balance tips towards “" +
-			m.Options[r.Winner].Name + "”, by " + score(r.Margin) + "; the author’s tipped towards “" +
-			m.Options[m.Conclusion].Name + "”."
-	}
 	return app.P().Class("balance").Body(
 		app.Span().Class("ours-mark").Text("Your balance: "),
-		app.Span().Class("balance-text").Text(s),
+		app.Span().Class("balance-text").Text(essay.BalanceWords(v.Essay.Model, v.Result)),
 	)
 }
 
@@ -154,24 +103,5 @@ func indicator(v *view) app.UI {
 		return nil
 	}
 	return app.A().Class("indicator").Href(v.href(v.Essay.Path(i)) + "#verdict").
-		Text("Your verdict: " + shortVerdict(v.Essay.Model, v.Result))
-}
-
-func shortVerdict(m essay.Model, r essay.Result) string {
-	switch {
-	case r.NoWeights:
-		return "no weights set"
-	case r.Winner < 0:
-		return "a tie"
-	}
-	s := m.Options[r.Winner].ID + ", by " + score(r.Margin)
-	if r.CloseCall {
-		s += " (close call)"
-	}
-	return s
-}
-
-// score writes a score with one decimal.
-func score(f float64) string {
-	return strconv.FormatFloat(f, 'f', 1, 64)
+		Text("Your verdict: " + essay.ShortVerdict(v.Essay.Model, v.Result))
 }

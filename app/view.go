@@ -11,7 +11,12 @@ import (
 // every change; components compare views by value, so an unchanged part of
 // the page is not rendered again.
 type view struct {
-	Essay   *essay.Essay
+	Essay *essay.Essay
+	// Prefix is the path the essay is served under, without a trailing
+	// slash: "" at a site's root, "/essays/leaving-amazon" under a
+	// sub-path. Every link the app writes starts with it: go-app prefixes
+	// its own resources but not the links in a page.
+	Prefix  string
 	Weights essay.Weights
 	Result  essay.Result
 	// Query is "?w=…" when the weights differ from the author's: every
@@ -19,9 +24,9 @@ type view struct {
 	Query string
 }
 
-// newView weighs the model with w.
-func newView(e *essay.Essay, w essay.Weights) *view {
-	v := &view{Essay: e, Weights: w, Result: essay.Evaluate(e.Model, w)}
+// newView weighs the model with w, for pages served under prefix.
+func newView(e *essay.Essay, prefix string, w essay.Weights) *view {
+	v := &view{Essay: e, Prefix: prefix, Weights: w, Result: essay.Evaluate(e.Model, w)}
 	if !equalWeights(w, e.Model.AuthorWeights()) {
 		v.Query = "?w=" + essay.FormatWeights(e.Model, w)
 	}
@@ -30,7 +35,7 @@ func newView(e *essay.Essay, w essay.Weights) *view {
 
 // href is a link to one of the essay's pages, under the site's prefix, that
 // keeps the reader's weights.
-func (v *view) href(path string) string { return prefix + path + v.Query }
+func (v *view) href(path string) string { return v.Prefix + path + v.Query }
 
 func equalWeights(a, b essay.Weights) bool {
 	if len(a) != len(b) {

@@ -64,7 +64,7 @@ func TestVerdictPanel(t *testing.T) {
 		{"no weights", make(essay.Weights, len(author)), "No weights are set", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			html := mount(t, newVerdictPanel().View(newView(e, tc.weights)))
+			html := mount(t, newVerdictPanel().View(newView(e, "", tc.weights)))
 			if !strings.Contains(html, tc.verdict) {
 				t.Errorf("verdict does not say %q:\n%s", tc.verdict, html)
 			}

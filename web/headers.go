@@ -1,9 +1,10 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"net/http"
+	"sort"
 	"strings"
 )
 
@@ -45,4 +46,25 @@ func setSecurityHeaders(w http.ResponseWriter, r *http.Request, headers http.Hea
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
+}
+
+// headersFile is a _headers file (Netlify, Cloudflare Pages) that sends
+// headers, the server's own, with every file of an export under prefix.
+func headersFile(prefix string, headers http.Header) []byte {
+	var b strings.Builder
+	b.WriteString("# The essay's response headers, for Netlify and Cloudflare Pages: at the\n" +
+		"# site's root. If the essay is not the whole site, move these lines into\n" +
+		"# the site's own _headers.\n")
+	b.WriteString(prefix + "/*\n")
+	names := make([]string, 0, len(headers))
+	for k := range headers {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		b.WriteString("  " + k + ": " + headers.Get(k) + "\n")
+	}
+	// Revalidate everything: file names do not change between versions.
+	b.WriteString("  Cache-Control: no-cache\n")
+	return []byte(b.String())
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 // Helpers shared by the browser tests (e2e_test.go) and the benchmark
 // (bench_test.go): the real server on a loopback port, with a gate that can
@@ -54,7 +54,7 @@ func chromiumPath(t testing.TB) string {
 }
 
 // e2eHandler is the real server, built once for all tests.
-func e2eHandler(t testing.TB) *server { return newTestServer(t) }
+func e2eHandler(t testing.TB) *Site { return newTestServer(t) }
 
 // site is the real server on a loopback port. It records every request it
 // answers and, if asked, holds back app.wasm until release is called: the
@@ -96,7 +96,7 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // latest when the test ends).
 func newSite(t testing.TB, holdWasm bool) *site {
 	t.Helper()
-	s := openSite(e2eHandler(t), holdWasm)
+	s := openSite(newTestServer(t), holdWasm)
 	t.Cleanup(s.close)
 	return s
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"context"
@@ -457,11 +457,11 @@ func TestDecisionExport(t *testing.T) {
 // an update to a new version.
 func TestDecisionSurvives(t *testing.T) {
 	e := essay.Content()
-	v1, err := newServer(e, config{version: "test-v1"}, web)
+	v1, err := New(e, Config{Version: "test-v1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := newServer(e, config{version: "test-v2"}, web)
+	v2, err := New(e, Config{Version: "test-v2"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -26,16 +27,24 @@ const (
 	oembedHeight = 900
 )
 
+// oembed is the endpoint: the pages a URL may name, by their path under
+// the prefix.
+type oembed struct {
+	prefix string
+	domain string
+	title  string // the essay's, as the provider's name
+	pages  map[string]oembedPage
+}
+
 // oembedPage is what the endpoint needs to know of one page.
 type oembedPage struct {
 	path  string // under the prefix, as served
 	title string
 }
 
-// oembedPages lists the pages a URL may name, by their path under the
-// prefix.
-func oembedPages(e *essay.Essay, prefix string) map[string]oembedPage {
-	pages := map[string]oembedPage{}
+// newOEmbed is the endpoint for e's pages under prefix.
+func newOEmbed(e *essay.Essay, prefix, domain string) *oembed {
+	o := &oembed{prefix: prefix, domain: domain, title: e.Title, pages: map[string]oembedPage{}}
 	for i, p := range e.Paths() {
 		title := e.Title + " · the whole essay"
 		if i < len(e.Sections) {
@@ -44,28 +53,29 @@ func oembedPages(e *essay.Essay, prefix string) map[string]oembedPage {
 				title = e.Title
 			}
 		}
-		pages[prefix+p] = oembedPage{path: prefix + p, title: title}
+		o.pages[prefix+p] = oembedPage{path: prefix + p, title: title}
 		if i == 0 {
-			pages[prefix+"/"+e.Sections[0].Slug] = pages[prefix+p]
+			o.pages[prefix+"/"+e.Sections[0].Slug] = o.pages[prefix+p]
 		}
 	}
-	return pages
+	return o
 }
 
 // discoveryLink is the <link> by which a consumer finds the endpoint for
-// the page at path.
-func discoveryLink(prefix, domain, path, title string) string {
+// the page at path (under the prefix).
+func (o *oembed) discoveryLink(path string) string {
 	u := path
-	if domain != "" {
-		u = "https://" + domain + path
+	if o.domain != "" {
+		u = "https://" + o.domain + path
 	}
-	href := prefix + oembedPath + "?url=" + url.QueryEscape(u) + "&format=json"
-	return `<link rel="alternate" type="application/json+oembed" href="` + htmlEscape(href) + `" title="` + htmlEscape(title) + `">`
+	href := o.prefix + oembedPath + "?url=" + url.QueryEscape(u) + "&format=json"
+	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) + `" title="` +
+		html.EscapeString(o.pages[path].title) + `">`
 }
 
-// serveOEmbed answers GET <prefix>/oembed?url=…&format=json for a page of
+// ServeHTTP answers GET <prefix>/oembed?url=…&format=json for a page of
 // the essay, on this site.
-func (s *server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
+func (o *oembed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	// Public data, for consumers that fetch it from a browser.
 	w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -84,7 +94,7 @@ func (s *server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "url is not a web address", http.StatusBadRequest)
 		return
 	}
-	origin := s.origin(r)
+	origin := o.origin(r)
 	if origin == "" {
 		http.Error(w, "the request names no usable host", http.StatusBadRequest)
 		return
@@ -93,7 +103,7 @@ func (s *server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "url is not on this site", http.StatusNotFound)
 		return
 	}
-	page, ok := s.oembed[u.Path]
+	page, ok := o.pages[u.Path]
 	if !ok {
 		http.Error(w, "url is not a page of the essay", http.StatusNotFound)
 		return
@@ -120,18 +130,18 @@ func (s *server) serveOEmbed(w http.ResponseWriter, r *http.Request) {
 		ThumbnailHeight int    `json:"thumbnail_height"`
 	}{
 		Version: "1.0", Type: "rich", Title: page.title,
-		ProviderName: s.title, ProviderURL: origin + s.prefix + "/",
-		HTML:  ui.EmbedSnippet(origin+page.path, page.title, origin+s.prefix+"/web/embed.js"),
+		ProviderName: o.title, ProviderURL: origin + o.prefix + "/",
+		HTML:  ui.EmbedSnippet(origin+page.path, page.title, origin+o.prefix+"/web/embed.js"),
 		Width: width, Height: height,
-		ThumbnailURL: origin + s.prefix + ogImagePath, ThumbnailWidth: ogWidth, ThumbnailHeight: ogHeight,
+		ThumbnailURL: origin + o.prefix + previewImagePath, ThumbnailWidth: previewWidth, ThumbnailHeight: previewHeight,
 	}))
 }
 
 // origin is the site's origin: from -domain, or else from the request's
 // host, if it looks like one.
-func (s *server) origin(r *http.Request) string {
-	if s.domain != "" {
-		return "https://" + s.domain
+func (o *oembed) origin(r *http.Request) string {
+	if o.domain != "" {
+		return "https://" + o.domain
 	}
 	if r.Host == "" || strings.Trim(r.Host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != "" {
 		return ""

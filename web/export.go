@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"errors"
@@ -15,19 +15,19 @@ import (
 // replace its contents: a folder without it is never emptied.
 const exportMarker = ".leaving-amazon-export"
 
-// export writes every response the server would give into dir, as files
+// Export writes every response of the site into dir, as files
 // for an ordinary static host serving dir at the server's prefix: a page
 // at /pace becomes pace/index.html, so that a deep link works on any host
 // that serves a folder's index.html (nginx needs try_files $uri
 // $uri/index.html; see the README). Compressible files get .gz and .br
 // twins, for hosts that serve them. It returns the number of files
 // written.
-func (s *server) export(dir string) (int, error) {
+func (s *Site) Export(dir string) (int, error) {
 	if err := prepareExportDir(dir); err != nil {
 		return 0, err
 	}
-	paths := make([]string, 0, len(s.assets))
-	for p := range s.assets {
+	paths := make([]string, 0, len(s.responses))
+	for p := range s.responses {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
@@ -41,7 +41,7 @@ func (s *server) export(dir string) (int, error) {
 		return os.WriteFile(full, b, 0o644)
 	}
 	for _, p := range paths {
-		a := s.assets[p]
+		a := s.responses[p]
 		name := exportName(p, a)
 		if err := write(name, a.raw); err != nil {
 			return n, err
@@ -63,7 +63,7 @@ func (s *server) export(dir string) (int, error) {
 	}
 	// Netlify and Cloudflare Pages read their response headers from
 	// _headers at the site's root.
-	if err := write("_headers", s.headersFile()); err != nil {
+	if err := write("_headers", headersFile(s.prefix, s.headers)); err != nil {
 		return n, err
 	}
 	if err := write(exportMarker, []byte(s.version+"\n")); err != nil {
@@ -72,29 +72,8 @@ func (s *server) export(dir string) (int, error) {
 	return n, nil
 }
 
-// headersFile is a _headers file (Netlify, Cloudflare Pages) that sends
-// the server's own headers with every file of the export.
-func (s *server) headersFile() []byte {
-	var b strings.Builder
-	b.WriteString("# The essay's response headers, for Netlify and Cloudflare Pages: at the\n" +
-		"# site's root. If the essay is not the whole site, move these lines into\n" +
-		"# the site's own _headers.\n")
-	b.WriteString(s.prefix + "/*\n")
-	names := make([]string, 0, len(s.headers))
-	for k := range s.headers {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		b.WriteString("  " + k + ": " + s.headers.Get(k) + "\n")
-	}
-	// Revalidate everything: file names do not change between versions.
-	b.WriteString("  Cache-Control: no-cache\n")
-	return []byte(b.String())
-}
-
 // exportName is the file that answers path p on a static host.
-func exportName(p string, a *asset) string {
+func exportName(p string, a *response) string {
 	p = strings.TrimPrefix(p, "/")
 	if strings.HasPrefix(a.contentType, "text/html") && filepath.Ext(p) == "" {
 		if p == "" {

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"bytes"
@@ -17,17 +17,20 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// ogImagePath is the picture that link previews show.
-const ogImagePath = "/web/og.png"
+// Link previews: every page carries Open Graph and Twitter card metadata
+// (go-app writes it from the page's head), with this picture.
+
+// previewImagePath is the picture that link previews show.
+const previewImagePath = "/web/og.png"
 
 // The link-preview picture's size, as Open Graph and oEmbed advise.
-const ogWidth, ogHeight = 1200, 630
+const previewWidth, previewHeight = 1200, 630
 
-// ogImage draws the 1200×630 picture that link previews show: the essay's
+// previewImage draws the 1200×630 picture that link previews show: the essay's
 // title and description on the app's colours, in the Go fonts (which ship
 // with the server, so nothing is fetched).
-func ogImage(title, description string) ([]byte, error) {
-	const w, h, margin = ogWidth, ogHeight, 80
+func previewImage(title, description string) ([]byte, error) {
+	const w, h, margin = previewWidth, previewHeight, 80
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	teal := color.RGBA{0x0f, 0x5f, 0x5c, 0xff}
 	paper := color.RGBA{0xfb, 0xfa, 0xf7, 0xff}

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"encoding/json"
@@ -17,14 +17,14 @@ import (
 func TestOEmbed(t *testing.T) {
 	e := essay.Content()
 	s := newTestServer(t)
-	withDomain, err := newServer(e, config{domain: "essay.example", base: "/essays/leaving-amazon/"}, web)
+	withDomain, err := New(e, Config{Domain: "essay.example", Base: "/essays/leaving-amazon/"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pace := e.Sections[e.Index("pace")]
 	tests := []struct {
 		name   string
-		srv    *server
+		srv    *Site
 		target string
 		status int
 		title  string // of a 200
@@ -104,7 +104,7 @@ func TestOEmbedDiscovery(t *testing.T) {
 			t.Errorf("%s: no discovery link %s", p, want)
 		}
 	}
-	withDomain, err := newServer(e, config{domain: "essay.example", base: "/x/"}, web)
+	withDomain, err := New(e, Config{Domain: "essay.example", Base: "/x/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestOEmbedDiscovery(t *testing.T) {
 	if html := body(t, get(t, withDomain, "/x/pace")); !strings.Contains(html, want) {
 		t.Errorf("with a domain, no discovery link %s", want)
 	}
-	static, err := newServer(e, config{static: true}, web)
+	static, err := New(e, Config{Static: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestOEmbedDiscovery(t *testing.T) {
 // outside it, and every link in the pages carries it.
 func TestBase(t *testing.T) {
 	e := essay.Content()
-	s, err := newServer(e, config{base: "/essays/leaving-amazon/"}, web)
+	s, err := New(e, Config{Base: "/essays/leaving-amazon/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestBase(t *testing.T) {
 	}
 
 	for _, base := range []string{"essays", "/a//b/", "/a/../b/", `/a"b/`, "/a b/", "/a?b/"} {
-		if _, err := newServer(e, config{base: base}, web); err == nil {
+		if _, err := New(e, Config{Base: base}); err == nil {
 			t.Errorf("base %q: no error", base)
 		}
 	}

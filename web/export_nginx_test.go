@@ -1,10 +1,11 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"bufio"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -118,7 +119,7 @@ func startNginx(t *testing.T, bin, root string) *nginx {
 		// Workers would run as nobody, who cannot read a test's folders.
 		fields.User = "root"
 	}
-	tmpl, err := template.ParseFiles("testdata/nginx.conf")
+	tmpl, err := template.ParseFiles("../testdata/nginx.conf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,14 +163,14 @@ func startNginx(t *testing.T, bin, root string) *nginx {
 
 // exportUnder exports the essay for base into a site root, under base, with
 // a home page of the host's own at the root.
-func exportUnder(t *testing.T, base string) (root string, s *server) {
+func exportUnder(t *testing.T, base string) (root string, s *Site) {
 	t.Helper()
-	s, err := newServer(essay.Content(), config{base: base}, web)
+	s, err := New(essay.Content(), Config{Base: base})
 	if err != nil {
 		t.Fatal(err)
 	}
 	root = t.TempDir()
-	if _, err := s.export(filepath.Join(root, filepath.FromSlash(strings.Trim(base, "/")))); err != nil {
+	if _, err := s.Export(filepath.Join(root, filepath.FromSlash(strings.Trim(base, "/")))); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(root, "index.html"),
@@ -266,7 +267,7 @@ func TestStaticExportHTTP(t *testing.T) {
 }
 
 // essayTitleText is a title as it appears in HTML text.
-func essayTitleText(s string) string { return htmlEscape(s) }
+func essayTitleText(s string) string { return html.EscapeString(s) }
 
 // TestStaticExportNginx reads the export, served by nginx under a sub-path,
 // in Chromium: the app runs, installs, reads every page offline, breaks no

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 // BenchmarkFirstVisit gives the README's figures: the size of app.wasm as
 // served, and what a first visit costs on a mid-range phone on a slow line.
@@ -73,8 +73,8 @@ type visit struct {
 
 func BenchmarkFirstVisit(b *testing.B) {
 	sizes := map[string]int{}
-	for _, name := range []string{"web/app.wasm", "web/app.wasm.gz", "web/app.wasm.br"} {
-		data, err := fs.ReadFile(web, name)
+	for _, name := range []string{"static/app.wasm", "static/app.wasm.gz", "static/app.wasm.br"} {
+		data, err := fs.ReadFile(static, name)
 		if err != nil {
 			b.Fatalf("%v (run `make wasm` first)", err)
 		}
@@ -110,9 +110,9 @@ func BenchmarkFirstVisit(b *testing.B) {
 	bodies, _, _ := med(func(v visit) float64 { return float64(v.WasmBodies) })
 	notModified, _, _ := med(func(v visit) float64 { return float64(v.WasmNotModified) })
 	// (Reported after the runs: ResetTimer drops earlier metrics.)
-	b.ReportMetric(float64(sizes["web/app.wasm"]), "wasm-bytes")
-	b.ReportMetric(float64(sizes["web/app.wasm.gz"]), "wasm-gz-bytes")
-	b.ReportMetric(float64(sizes["web/app.wasm.br"]), "wasm-br-bytes")
+	b.ReportMetric(float64(sizes["static/app.wasm"]), "wasm-bytes")
+	b.ReportMetric(float64(sizes["static/app.wasm.gz"]), "wasm-gz-bytes")
+	b.ReportMetric(float64(sizes["static/app.wasm.br"]), "wasm-br-bytes")
 	b.ReportMetric(fcp, "fcp-ms")
 	b.ReportMetric(lcp, "lcp-ms")
 	b.ReportMetric(cls, "cls")
@@ -126,9 +126,9 @@ func BenchmarkFirstVisit(b *testing.B) {
 		benchPath, benchWidth, benchHeight, benchDPR, benchLatencyMs, float64(benchDownBps)*8/1e6, float64(benchUpBps)*8/1e3,
 		benchCPUSlowing, benchRuns)
 	fmt.Fprintf(&t, "| Measure | Value |\n|---|---|\n")
-	fmt.Fprintf(&t, "| app.wasm | %s |\n", kib(sizes["web/app.wasm"]))
-	fmt.Fprintf(&t, "| app.wasm, gzip | %s |\n", kib(sizes["web/app.wasm.gz"]))
-	fmt.Fprintf(&t, "| app.wasm, brotli (as sent) | %s |\n", kib(sizes["web/app.wasm.br"]))
+	fmt.Fprintf(&t, "| app.wasm | %s |\n", kib(sizes["static/app.wasm"]))
+	fmt.Fprintf(&t, "| app.wasm, gzip | %s |\n", kib(sizes["static/app.wasm.gz"]))
+	fmt.Fprintf(&t, "| app.wasm, brotli (as sent) | %s |\n", kib(sizes["static/app.wasm.br"]))
 	fmt.Fprintf(&t, "| Page received (HTML responseEnd) | %.0f ms (%.0f–%.0f) |\n", htmlEnd, htmlLo, htmlHi)
 	fmt.Fprintf(&t, "| Stylesheet received (app.css responseEnd) | %.0f ms (%.0f–%.0f) |\n", cssEnd, cssLo, cssHi)
 	fmt.Fprintf(&t, "| First contentful paint | %.0f ms (%.0f–%.0f) |\n", fcp, fcpLo, fcpHi)
@@ -143,7 +143,7 @@ func BenchmarkFirstVisit(b *testing.B) {
 
 // firstVisit loads benchPath once in a fresh browser on the emulated phone
 // and line, and measures it until the app runs, plus 500 ms.
-func firstVisit(execPath string, h *server) (visit, error) {
+func firstVisit(execPath string, h *Site) (visit, error) {
 	s := openSite(h, false)
 	defer s.close()
 	br, err := openBrowser(execPath)
@@ -253,7 +253,7 @@ func BenchmarkRepeatVisit(b *testing.B) {
 // repeatVisit visits once to install the worker, then again under the
 // phone emulation, and returns the second visit's figures and the size of
 // the cache.
-func repeatVisit(execPath string, h *server, cpu float64) (visit, float64, error) {
+func repeatVisit(execPath string, h *Site, cpu float64) (visit, float64, error) {
 	s := openSite(h, false)
 	defer s.close()
 	br, err := openBrowser(execPath)

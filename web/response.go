@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -16,8 +17,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// asset is one response body kept in memory, with its compressed twins.
-type asset struct {
+// response is one response body kept in memory, with its compressed twins
+// and the headers that describe it.
+type response struct {
 	contentType  string
 	cacheControl string
 	raw, gz, br  []byte
@@ -25,9 +27,10 @@ type asset struct {
 	link         string // a Link header: what the page needs first
 }
 
-// newAsset keeps body and, if it is worth it, compresses it once now.
-func newAsset(name string, body []byte) *asset {
-	a := &asset{contentType: contentType(name), raw: body, cacheControl: "no-cache"}
+// newResponse keeps body, typed by name's extension, and, if it is worth
+// it, compresses it once now.
+func newResponse(name string, body []byte) *response {
+	a := &response{contentType: contentType(name), raw: body, cacheControl: "no-cache"}
 	sum := sha256.Sum256(body)
 	a.etag = hex.EncodeToString(sum[:8])
 	if compressible(a.contentType) && len(body) > 512 {
@@ -63,6 +66,20 @@ func compressible(ct string) bool {
 		strings.Contains(ct, "javascript") || ct == "image/svg+xml" || ct == "application/wasm"
 }
 
+// Precompress writes the gzip and brotli twins of a file, at the highest
+// levels: done once at build time (make wasm), so that the wasm is never
+// compressed while a reader waits.
+func Precompress(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(name+".gz", gzipBytes(b), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(name+".br", brotliBytes(b), 0o644)
+}
+
 func gzipBytes(b []byte) []byte {
 	var buf bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
@@ -80,8 +97,8 @@ func brotliBytes(b []byte) []byte {
 }
 
 // encoding picks the best encoding the request accepts among those the
-// asset has: br, then gzip, then none.
-func (a *asset) encoding(acceptEncoding string) (name string, body []byte) {
+// response has: br, then gzip, then none.
+func (a *response) encoding(acceptEncoding string) (name string, body []byte) {
 	accepts := func(enc string) bool {
 		for _, part := range strings.Split(acceptEncoding, ",") {
 			token, params, _ := strings.Cut(strings.TrimSpace(part), ";")
@@ -107,9 +124,9 @@ func (a *asset) encoding(acceptEncoding string) (name string, body []byte) {
 	return "", a.raw
 }
 
-// ServeHTTP writes the asset in the best encoding the client accepts, with a
+// ServeHTTP writes the response in the best encoding the client accepts, with a
 // validator so that a revalidation costs a 304.
-func (a *asset) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (a *response) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	enc, body := a.encoding(r.Header.Get("Accept-Encoding"))
 	etag := `"` + a.etag
 	if enc != "" {

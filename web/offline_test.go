@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"context"
@@ -60,7 +60,7 @@ func waitOffline(t *testing.T, b *browser, version string) {
 // TestOffline visits "/" only, stops the server, and reads every page of
 // the essay, with and without a query string, with the app running.
 func TestOffline(t *testing.T) {
-	h := e2eHandler(t)
+	h := newTestServer(t)
 	l := serveAt(t, "127.0.0.1:0", h)
 	b := newBrowser(t)
 	b.navigate(t, l.url("/"))
@@ -124,11 +124,11 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 // gone.
 func TestUpdate(t *testing.T) {
 	e := essay.Content()
-	v1, err := newServer(e, config{version: "test-v1"}, web)
+	v1, err := New(e, Config{Version: "test-v1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := newServer(e, config{version: "test-v2"}, web)
+	v2, err := New(e, Config{Version: "test-v2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestUpdate(t *testing.T) {
 
 // TestInstallable asks Chromium whether the app can be installed.
 func TestInstallable(t *testing.T) {
-	h := e2eHandler(t)
+	h := newTestServer(t)
 	l := serveAt(t, "127.0.0.1:0", h)
 	b := newBrowser(t)
 	b.navigate(t, l.url("/"))
@@ -213,7 +213,7 @@ func (f failing) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // TestIncompletePrecache: when one file cannot be cached, the install fails
 // and no worker takes control, so the page never depends on a partial copy.
 func TestIncompletePrecache(t *testing.T) {
-	h := e2eHandler(t)
+	h := newTestServer(t)
 	l := serveAt(t, "127.0.0.1:0", failing{h, "/web/icon-512.png"})
 	b := newBrowser(t)
 	b.navigate(t, l.url("/"))

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 // End-to-end tests: the real server on a loopback port, read by a headless
 // Chromium. They check what a reader gets: text on the first frame, a
@@ -610,7 +610,7 @@ func TestNoOtherHosts(t *testing.T) {
 // TestAllHasEverySeedSentence reads /all as the browser shows it, before and
 // after the app takes over: every sentence of the author's text is there.
 func TestAllHasEverySeedSentence(t *testing.T) {
-	seed, err := os.ReadFile("essay/testdata/leaving-amazon.txt")
+	seed, err := os.ReadFile("../essay/testdata/leaving-amazon.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -830,7 +830,7 @@ func TestNoPolicyViolations(t *testing.T) {
 	s := newSite(t, false)
 	b := newBrowser(t)
 	watchPolicyViolations(t, b)
-	if !strings.Contains(get(t, e2eHandler(t), "/").Header.Get("Content-Security-Policy"), "default-src 'none'") {
+	if !strings.Contains(get(t, newTestServer(t), "/").Header.Get("Content-Security-Policy"), "default-src 'none'") {
 		t.Fatal("the server sends no content security policy: the check would prove nothing")
 	}
 	for _, p := range append(essay.Content().Paths(), essay.DecisionPath) {

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,16 +27,16 @@ import (
 
 var (
 	testServerOnce sync.Once
-	testServer     *server
+	testServer     *Site
 	testServerErr  error
 )
 
 // newTestServer builds the real server once for the package's tests. It
 // needs the built wasm: make test builds it first.
-func newTestServer(t testing.TB) *server {
+func newTestServer(t testing.TB) *Site {
 	t.Helper()
 	testServerOnce.Do(func() {
-		testServer, testServerErr = newServer(essay.Content(), config{}, web)
+		testServer, testServerErr = New(essay.Content(), Config{})
 	})
 	if testServerErr != nil {
 		t.Fatalf("%v (run `make wasm` first; `make test` does)", testServerErr)
@@ -97,7 +98,7 @@ func TestPagesPrerendered(t *testing.T) {
 			if got, want := canonical(b), tc.canonical; got != want {
 				t.Errorf("canonical link %q, want %q", got, want)
 			}
-			if text := pageText(b); !strings.Contains(text, normalize(tc.text)) {
+			if text := mainText(b); !strings.Contains(text, normalize(tc.text)) {
 				t.Errorf("the page's text lacks %q", tc.text)
 			}
 			if strings.Contains(b, "https:///") || strings.Contains(b, `content="https://"`) {
@@ -108,7 +109,7 @@ func TestPagesPrerendered(t *testing.T) {
 }
 
 func TestDomainMakesAbsoluteURLs(t *testing.T) {
-	s, err := newServer(essay.Content(), config{domain: "essay.example"}, web)
+	s, err := New(essay.Content(), Config{Domain: "essay.example"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestMethods(t *testing.T) {
 
 func TestWasmEncodings(t *testing.T) {
 	s := newTestServer(t)
-	raw, err := web.ReadFile("web/app.wasm")
+	raw, err := static.ReadFile("static/app.wasm")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestWasmEncodings(t *testing.T) {
 }
 
 func TestWasmBudget(t *testing.T) {
-	br, err := web.ReadFile("web/app.wasm.br")
+	br, err := static.ReadFile("static/app.wasm.br")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,14 +294,30 @@ func TestNoOtherHostsInPages(t *testing.T) {
 	}
 }
 
+// The version is a hash of what is served: the same files and content give
+// the same version, and a change to the essay given (not to the package's
+// own copy) gives another.
 func TestVersionIsContentHash(t *testing.T) {
-	a, err := contentVersion(web)
+	files, err := fs.Sub(static, "static")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := contentVersion(web)
+	e := essay.Content()
+	a, err := contentVersion(files, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := contentVersion(files, e)
 	if a != b || len(a) != 16 {
 		t.Errorf("version %q then %q: want one 16-digit hash", a, b)
+	}
+	edited := *e
+	edited.Title += "!"
+	if c, _ := contentVersion(files, &edited); c == a {
+		t.Errorf("another essay has the same version %q", c)
+	}
+	if got := newTestServer(t).Version(); got != a {
+		t.Errorf("the site's version is %q, want the content hash %q", got, a)
 	}
 	js := body(t, get(t, newTestServer(t), "/app-worker.js"))
 	if !strings.Contains(js, newTestServer(t).version) {
@@ -310,11 +327,11 @@ func TestVersionIsContentHash(t *testing.T) {
 
 // Every sentence of the author's text is in the rendered /all, verbatim.
 func TestSeedSentencesInAll(t *testing.T) {
-	seed, err := os.ReadFile("essay/testdata/leaving-amazon.txt")
+	seed, err := os.ReadFile("../essay/testdata/leaving-amazon.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pageText(body(t, get(t, newTestServer(t), "/all")))
+	text := mainText(body(t, get(t, newTestServer(t), "/all")))
 	n := 0
 	for _, s := range seedSentences(string(seed)) {
 		n++
@@ -358,9 +375,9 @@ func canonical(page string) string {
 	return m[1]
 }
 
-// pageText returns the text of a page's <main>, without tags, with entities
+// mainText returns the text of a page's <main>, without tags, with entities
 // decoded and white space folded.
-func pageText(page string) string {
+func mainText(page string) string {
 	if i := strings.Index(page, "<main"); i >= 0 {
 		page = page[i:]
 	}
@@ -455,7 +472,7 @@ func TestWorkerPrecachesEveryPage(t *testing.T) {
 // Shared links look right: every page has Open Graph and Twitter card
 // metadata with our 1200×630 picture, absolute when a domain is given.
 func TestLinkPreviews(t *testing.T) {
-	res := get(t, newTestServer(t), ogImagePath)
+	res := get(t, newTestServer(t), previewImagePath)
 	if got, want := res.Header.Get("Content-Type"), "image/png"; got != want {
 		t.Fatalf("Content-Type %q, want %q", got, want)
 	}
@@ -466,17 +483,17 @@ func TestLinkPreviews(t *testing.T) {
 	if got, want := img.Bounds().Size(), (image.Point{1200, 630}); got != want {
 		t.Errorf("preview picture is %v, want %v", got, want)
 	}
-	withDomain, err := newServer(essay.Content(), config{domain: "essay.example"}, web)
+	withDomain, err := New(essay.Content(), Config{Domain: "essay.example"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		name  string
-		s     *server
+		s     *Site
 		image string
 	}{
-		{"no domain", newTestServer(t), ogImagePath},
-		{"domain", withDomain, "https://essay.example" + ogImagePath},
+		{"no domain", newTestServer(t), previewImagePath},
+		{"domain", withDomain, "https://essay.example" + previewImagePath},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, p := range essay.Content().Paths() {

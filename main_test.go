@@ -56,7 +56,7 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal("the server did not say where it listens")
 	}
 
-	raw, err := web.ReadFile("web/app.wasm")
+	raw, err := os.ReadFile("web/static/app.wasm")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"os"
@@ -12,11 +12,11 @@ import (
 )
 
 func TestExportName(t *testing.T) {
-	page := &asset{contentType: "text/html; charset=utf-8"}
-	js := &asset{contentType: "text/javascript; charset=utf-8"}
+	page := &response{contentType: "text/html; charset=utf-8"}
+	js := &response{contentType: "text/javascript; charset=utf-8"}
 	for _, tc := range []struct {
 		path string
-		a    *asset
+		a    *response
 		want string
 	}{
 		{"/", page, "index.html"},
@@ -35,12 +35,12 @@ func TestExportName(t *testing.T) {
 // folder that holds something else.
 func TestExport(t *testing.T) {
 	e := essay.Content()
-	s, err := newServer(e, config{base: "/essays/leaving-amazon/", static: true}, web)
+	s, err := New(e, Config{Base: "/essays/leaving-amazon/", Static: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "out")
-	n, err := s.export(dir)
+	n, err := s.Export(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestExport(t *testing.T) {
 
 	// Again, over the first: the old files go.
 	os.WriteFile(filepath.Join(dir, "stale.html"), []byte("old"), 0o644)
-	if n2, err := s.export(dir); err != nil || n2 != n {
+	if n2, err := s.Export(dir); err != nil || n2 != n {
 		t.Fatalf("exporting over an export: %d files, %v; want %d", n2, err, n)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "stale.html")); err == nil {
@@ -72,7 +72,7 @@ func TestExport(t *testing.T) {
 	// Never into a folder of someone else's.
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "thesis.tex"), []byte("precious"), 0o644)
-	if _, err := s.export(other); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if _, err := s.Export(other); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("exporting into a folder with other files: %v, want a refusal", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(other, "thesis.tex")); string(b) != "precious" {

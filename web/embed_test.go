@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package web
 
 import (
 	"context"
@@ -100,7 +100,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	}
 	hostPort := hostLn.Addr().(*net.TCPAddr).Port
 	hostOrigin := fmt.Sprintf("http://localhost:%d", hostPort)
-	s, err := newServer(e, config{frameAncestors: "'self' " + hostOrigin}, web)
+	s, err := New(e, Config{FrameAncestors: "'self' " + hostOrigin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 			// A message from the host's own page, not from the frame.
 			setInterval(() => window.postMessage({type: "leaving-amazon:resize", height: 999}, "*"), 100);
 		</script>
-		<script async src="` + essayL.url(prefixOf(s)+"/web/embed.js") + `"></script>
+		<script async src="` + essayL.url(s.prefix+"/web/embed.js") + `"></script>
 		<p>After the essay.</p></body></html>`
 	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -231,7 +231,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 }
 
 // prefixOf is the path a server serves the essay under.
-func prefixOf(s *server) string { return s.prefix }
+func prefixOf(s *Site) string { return s.prefix }
 
 // jsString is s as a JavaScript string literal.
 func jsString(s string) string { return string(mustJSON(s)) }

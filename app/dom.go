@@ -1,0 +1,82 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Small helpers over the browser's document and window, each guarded:
+// a JavaScript exception becomes an error, never a crash of the app.
+
+func catch(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+func windowProperty(name string) (v app.Value, ok bool) {
+	err := catch(func() { v = app.Window().Get("Reflect").Call("get", app.Window(), name) })
+	return v, err == nil && v.Truthy()
+}
+
+func urlParam(name string) (string, bool) {
+	var search string
+	if err := catch(func() { search = app.Window().Get("location").Get("search").String() }); err != nil {
+		return "", false
+	}
+	params := app.Window().Get("URLSearchParams").New(search)
+	if !params.Call("has", name).Bool() {
+		return "", false
+	}
+	return params.Call("get", name).String(), true
+}
+
+func replaceURLParam(name, value string) {
+	_ = catch(func() {
+		loc := app.Window().Get("location")
+		u := app.Window().Get("URL").New(loc.Get("href").String())
+		params := u.Get("searchParams")
+		if value == "" {
+			params.Call("delete", name)
+		} else {
+			params.Call("set", name, value)
+		}
+		app.Window().Get("history").Call("replaceState", app.Window().Get("history").Get("state"), "", u.Call("toString").String())
+	})
+}
+
+func focusTarget(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	}
+}
+
+func focusLater(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func restoreScroll() {
+	s, ok := windowProperty("sessionStorage")
+	if !ok {
+		return
+	}
+	var y app.Value
+	if catch(func() { y = s.Call("getItem", scrollKey); s.Call("removeItem", scrollKey) }) != nil || !y.Truthy() {
+		return
+	}
+	if n, err := strconv.Atoi(y.String()); err == nil && n > 0 {
+		app.Window().Call("scrollTo", map[string]any{"top": n, "behavior": "instant"})
+	}
+}

@@ -1,0 +1,77 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"leaving-amazon/essay"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Where the reader's weights live: in the page's URL (?w=…, so that a link
+// reproduces them anywhere), in localStorage (so that a return visit
+// resumes them) and in the page's memory (so that nothing is lost when
+// neither works). The URL wins when it has weights.
+
+const weightsKey = "leaving-amazon:weights"
+
+const urlDelay = 400 * time.Millisecond
+
+func loadWeights(m essay.Model, s *store) (essay.Weights, []string) {
+	w := m.AuthorWeights()
+	var problems []string
+	saved, err := s.load()
+	switch {
+	case err != nil:
+		problems = append(problems, "storage")
+	case saved != "":
+		var p []string
+		if w, p = essay.ParseWeights(m, saved, w); len(p) > 0 {
+			problems = append(problems, "saved weights: "+p[0])
+		}
+	}
+	if q, ok := urlWeights(); ok {
+		var p []string
+		if w, p = essay.ParseWeights(m, q, w); len(p) > 0 {
+			problems = append(problems, p...)
+		}
+	}
+	return movedSliders(m, w), problems
+}
+
+func urlWeights() (string, bool) { return urlParam("w") }
+
+func movedSliders(m essay.Model, w essay.Weights) essay.Weights {
+	inputs := app.Window().Get("document").Call("querySelectorAll", "input[data-factor]")
+	for i := 0; i < inputs.Length(); i++ {
+		in := inputs.Index(i)
+		if in.Get("value").String() == in.Get("defaultValue").String() {
+			continue
+		}
+		f := m.Factor(in.Get("dataset").Get("factor").String())
+		v, err := strconv.Atoi(in.Get("value").String())
+		if f >= 0 && err == nil {
+			w[f] = min(max(v, 0), essay.MaxWeight)
+		}
+	}
+	return w
+}
+
+func noticeFor(problems []string) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	if problems[0] == "storage" {
+		return "This browser does not let the essay save your weights: they stay in this page and its link."
+	}
+	if strings.HasPrefix(problems[0], "saved weights") {
+		return "Some saved weights could not be read and were left out."
+	}
+	return "Some of the weights in this link could not be read (" + problems[0] + "); the rest are used."
+}
+
+func replaceWeightsInURL(query string) {
+	replaceURLParam("w", strings.TrimPrefix(query, "?w="))
+}

@@ -1,0 +1,112 @@
+package essay
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DecisionMarkdown writes d as a Markdown decision document dated date
+// (its calendar day, in date's location): the options, the factors in a
+// table, and the verdict. The reader's text shows as typed in any Markdown
+// renderer: it is escaped, never read as Markdown or HTML. d is cleaned as
+// Clean does first.
+func DecisionMarkdown(d Decision, date time.Time) string {
+	d = d.Clean()
+	r := Evaluate(d.Model(), d.Weights())
+	opt := [2]string{optionName(d, 0), optionName(d, 1)}
+
+	var b strings.Builder
+	b.WriteString("# My decision: " + opt[0] + " or " + opt[1] + "\n\n")
+	b.WriteString("Date: " + date.Format("2006-01-02") + "\n\n")
+
+	b.WriteString("## Options\n\n")
+	b.WriteString("1. " + opt[0] + "\n")
+	b.WriteString("2. " + opt[1] + "\n\n")
+
+	b.WriteString("## Factors\n\n")
+	if len(d.Factors) == 0 {
+		b.WriteString("No factors.\n\n")
+	} else {
+		b.WriteString("Weights and scores are 0 to 10.\n\n")
+		b.WriteString("| Factor | Weight | " + opt[0] + " | " + opt[1] + " | Note |\n")
+		b.WriteString("| --- | ---: | ---: | ---: | --- |\n")
+		for i, c := range d.Factors {
+			b.WriteString("| " + factorName(d, i) +
+				" | " + strconv.Itoa(c.Weight) +
+				" | " + strconv.Itoa(c.Scores[0]) +
+				" | " + strconv.Itoa(c.Scores[1]) +
+				" | " + markdownText(c.Note) + " |\n")
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("## Verdict\n\n")
+	switch {
+	case len(d.Factors) == 0:
+		b.WriteString("No verdict: there are no factors to weigh.\n\n")
+	case r.NoWeights:
+		b.WriteString("No verdict: every weight is 0, so nothing is weighed.\n\n")
+	case r.Winner < 0:
+		b.WriteString("A tie: the two options score " + FormatScore(r.Scores[0]) + " of 10 each.\n\n")
+	default:
+		b.WriteString(aheadWords(opt[r.Winner], r) + "\n\n")
+		b.WriteString("- " + opt[0] + ": " + FormatScore(r.Scores[0]) + " of 10" + "\n")
+		b.WriteString("- " + opt[1] + ": " + FormatScore(r.Scores[1]) + " of 10" + "\n\n")
+		if r.CloseCall {
+			b.WriteString("A close call: a small change to a weight or a score could change the verdict.\n\n")
+		}
+		if i := r.Cheapest; i >= 0 {
+			b.WriteString("The smallest move of one weight that changes the verdict: " + tippingVerb(r.Tipping[i].Flip, d.Factors[i].Weight) +
+				" “" + factorName(d, i) + "” from " + strconv.Itoa(d.Factors[i].Weight) + " to " + strconv.Itoa(r.Tipping[i].Flip) + ".\n\n")
+		} else {
+			b.WriteString("No single weight, moved alone, would change the verdict.\n\n")
+		}
+	}
+
+	b.WriteString("---\n\n")
+	b.WriteString("Made with the interactive essay “" + markdownText(Content().Title) +
+		"”, starting from its reading of the author’s decision.\n")
+	return b.String()
+}
+
+// optionName is option i's name, escaped, or a placeholder for an empty one.
+func optionName(d Decision, i int) string { return orPlaceholder(markdownText(d.Options[i]), "Option", i) }
+
+// factorName is factor i's name, escaped, or a placeholder for an empty one.
+func factorName(d Decision, i int) string {
+	return orPlaceholder(markdownText(d.Factors[i].Name), "Factor", i)
+}
+
+// markdownText escapes the reader's text so that any Markdown renderer
+// shows it as typed, in a paragraph, a heading, a list item or a table cell.
+// The characters HTML reads become entities; every ASCII punctuation
+// character that CommonMark, GitHub Flavored Markdown (tables, strikethrough)
+// or common extensions ($ for maths) read as markup gets a backslash, which
+// CommonMark defines for any ASCII punctuation. Runs of spaces become one
+// and the ends are trimmed: a renderer would collapse them, and four
+// leading spaces can start a code block.
+func markdownText(s string) string {
+	var b strings.Builder
+	for i, word := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range word {
+			switch r {
+			case '&':
+				b.WriteString("&amp;")
+			case '<':
+				b.WriteString("&lt;")
+			case '>':
+				b.WriteString("&gt;")
+			case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '$':
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}

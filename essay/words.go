@@ -1,0 +1,206 @@
+package essay
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The words of a result: verdict, margin, close call, tipping. The essay
+// owns them, so that the page, its components and the Markdown export say
+// the same thing the same way; components render these strings and never
+// re-phrase them.
+
+// FormatScore writes a score or a margin with one decimal: "6.4".
+func FormatScore(f float64) string {
+	return strconv.FormatFloat(f, 'f', 1, 64)
+}
+
+// ScoreWords says a 0–10 score: "7 of 10".
+func ScoreWords(s int) string { return strconv.Itoa(s) + " of 10" }
+
+// CloseCallWords is what a close call is called.
+const CloseCallWords = "A close call."
+
+// VerdictWords says the essay's verdict with the reader's weights: "Leave
+// for a smaller company, by 3.5 points of 10."
+func VerdictWords(m Model, r Result) string {
+	switch {
+	case r.NoWeights:
+		return "No weights are set: move a slider to weigh the options."
+	case r.Winner < 0:
+		return "A tie: the two options score " + FormatScore(r.Scores[0]) + " each."
+	}
+	return m.Options[r.Winner].Name + ", by " + FormatScore(r.Margin) + " points of 10."
+}
+
+// ShortVerdict is the verdict in a few words, for the compact indicator:
+// "leave, by 3.5 (close call)".
+func ShortVerdict(m Model, r Result) string {
+	switch {
+	case r.NoWeights:
+		return "no weights set"
+	case r.Winner < 0:
+		return "a tie"
+	}
+	s := m.Options[r.Winner].ID + ", by " + FormatScore(r.Margin)
+	if r.CloseCall {
+		s += " (close call)"
+	}
+	return s
+}
+
+// VerdictID names the verdict for a page that embeds the essay: an option's
+// id, "tie" or "none".
+func VerdictID(m Model, r Result) string {
+	switch {
+	case r.NoWeights:
+		return "none"
+	case r.Winner < 0:
+		return "tie"
+	}
+	return m.Options[r.Winner].ID
+}
+
+// BalanceWords is the live sentence beside the author's "This trade-off
+// seems acceptable to me": where the reader's weights put the balance. One
+// shape of sentence whatever the weights, so that its length, and the
+// page's layout, barely change with them.
+func BalanceWords(m Model, r Result) string {
+	switch {
+	case r.NoWeights:
+		return "With every weight at zero, nothing tips your balance."
+	case r.Winner < 0:
+		return "With your weights the two options are level, at " + FormatScore(r.Scores[0]) + " of 10 each."
+	}
+	return "With your weights, “" + m.Options[0].Name + "” scores " + FormatScore(r.Scores[0]) + " and “" +
+		m.Options[1].Name + "” " + FormatScore(r.Scores[1]) + " of 10: your balance tips towards “" +
+		m.Options[r.Winner].Name + "”, by " + FormatScore(r.Margin) + "; the author’s tipped towards “" +
+		m.Options[m.Conclusion].Name + "”."
+}
+
+// ScoresWords says both options' scores, for the chart's text alternative:
+// "Stay 4.1 of 10, Leave 6.2 of 10".
+func ScoresWords(m Model, r Result) string {
+	return m.Options[0].Name + " " + FormatScore(r.Scores[0]) + " of 10, " + m.Options[1].Name + " " + FormatScore(r.Scores[1]) + " of 10"
+}
+
+// AuthorWords says the author's conclusion, and where our reading of the
+// author's weights puts each option.
+func AuthorWords(m Model) string {
+	author := Evaluate(m, m.AuthorWeights())
+	return "The author’s conclusion: " + m.Options[m.Conclusion].Name + ". With our reading of the author’s weights (▲): " +
+		m.Options[0].Name + " " + FormatScore(author.Scores[0]) + ", " + m.Options[1].Name + " " + FormatScore(author.Scores[1]) + "."
+}
+
+// CheapestWords names the one weight whose smallest move changes the
+// verdict: "Raising “Pace” to 9 would change the verdict." The panel keeps
+// a sentence whatever the weights, so that its height does not change.
+func CheapestWords(m Model, w Weights, r Result) string {
+	i := r.Cheapest
+	if i < 0 {
+		return "No single weight, moved alone, would change the verdict."
+	}
+	return capitalFirst(tippingVerb(r.Tipping[i].Flip, weightAt(w, i))) + " “" + m.Factors[i].Name + "” to " +
+		strconv.Itoa(r.Tipping[i].Flip) + " would change the verdict."
+}
+
+// TippingWords says where a factor's weight tips the verdict.
+func TippingWords(t Tipping) string {
+	if t.Never {
+		return "never tips the verdict, within 0–10"
+	}
+	return "tips the verdict at " + strconv.Itoa(t.Flip)
+}
+
+// tippingVerb is "raising" or "lowering": which way a weight at from moves
+// to reach to.
+func tippingVerb(to, from int) string {
+	if to < from {
+		return "lowering"
+	}
+	return "raising"
+}
+
+// capitalFirst capitalises an ASCII first letter: the words here are ours,
+// in English, and ASCII spares the browser bundle Unicode's case tables.
+func capitalFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// Sentence makes an error message start as a sentence, for a notice.
+func Sentence(s string) string { return capitalFirst(s) }
+
+// The words of a reader's decision.
+
+// OptionLabel is option i's name, or its placeholder when empty.
+func OptionLabel(d Decision, i int) string { return orPlaceholder(d.Options[i], "Option", i) }
+
+// FactorLabel is factor i's name, or its placeholder when empty.
+func FactorLabel(d Decision, i int) string { return orPlaceholder(d.Factors[i].Name, "Factor", i) }
+
+// orPlaceholder is name, or "<kind> <i+1>" when it is empty.
+func orPlaceholder(name, kind string, i int) string {
+	if name == "" {
+		return kind + " " + strconv.Itoa(i+1)
+	}
+	return name
+}
+
+// aheadWords says which option comes out ahead, named as given.
+func aheadWords(name string, r Result) string {
+	return name + " comes out ahead, by " + FormatScore(r.Margin) + " points of 10."
+}
+
+// DecisionVerdict says the verdict of a reader's decision: "“Go” comes out
+// ahead, by 1.2 points of 10. A close call."
+func DecisionVerdict(d Decision, r Result) string {
+	switch {
+	case r.NoWeights:
+		return "No weights are set: weigh at least one factor."
+	case r.Winner < 0:
+		return "A tie: both options score " + FormatScore(r.Scores[0]) + " of 10."
+	}
+	s := aheadWords("“"+OptionLabel(d, r.Winner)+"”", r)
+	if r.CloseCall {
+		s += " " + CloseCallWords
+	}
+	return s
+}
+
+// DecisionCheapest names the smallest change of one weight that changes
+// the verdict of a reader's decision.
+func DecisionCheapest(d Decision, r Result) string {
+	i := r.Cheapest
+	if i < 0 || i >= len(d.Factors) || i >= len(r.Tipping) {
+		return "No single weight, moved alone, changes the verdict."
+	}
+	return "The smallest single move that changes it: the weight of “" + FactorLabel(d, i) +
+		"” from " + strconv.Itoa(d.Factors[i].Weight) + " to " + strconv.Itoa(r.Tipping[i].Flip) + "."
+}
+
+// SensitivityWords says how far a factor's numbers are from changing the
+// verdict of a reader's decision.
+func SensitivityWords(d Decision, s Sensitivity, winner int) string {
+	if winner < 0 {
+		return "A tie: a move of any number that breaks it decides the verdict."
+	}
+	var moves []string
+	if s.Weight >= 0 {
+		moves = append(moves, "its weight goes to "+strconv.Itoa(s.Weight))
+	}
+	for o := range 2 {
+		if s.Scores[o] >= 0 {
+			moves = append(moves, "the score for “"+OptionLabel(d, o)+"” goes to "+strconv.Itoa(s.Scores[o]))
+		}
+	}
+	switch len(moves) {
+	case 0:
+		return "Holding the rest, no change to this factor alone changes the verdict."
+	case 1:
+		return "Holding the rest, the verdict changes if " + moves[0] + "."
+	}
+	return "Holding the rest, the verdict changes if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
+}

@@ -1,0 +1,134 @@
+//go:build !wasm
+
+package web
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Every workaround for go-app v10.1.11, with its reason. Each has a check
+// that fails loudly when go-app changes: patchAppJS refuses to start the
+// server, the others fail a test in goapp_test.go. Those that must run in
+// the browser live where they run, and are listed here:
+//
+//   - go-app reads localStorage unguarded when it starts, and crashes where
+//     reading it throws (sandboxed frames, blocked storage): static/page.js
+//     puts an in-memory stand-in in its place before the app starts, and
+//     the app reads storage through app/dom.go's windowProperty.
+//   - go-app writes Disabled(false) as disabled="false", which disables:
+//     app/goapp.go's disabledIf.
+//   - go-app writes attributes in a random order: app/app_test.go's hasTag
+//     matches them in any order.
+//
+// The server's own are below.
+
+// resolver puts go-app's URLs under the prefix. go-app's own
+// PrefixedLocation would not do: the server resolves every href with it,
+// the prefix going again onto links the app has already prefixed and onto
+// "#main", while the browser resolves only /web/ ones, so the page would
+// change under the reader when the app takes over.
+func resolver(prefix string) goapp.ResourceResolver {
+	if prefix == "" {
+		return goapp.LocalDir("") // resolves URLs only: every response is built here
+	}
+	return prefixResolver{prefix}
+}
+
+// prefixResolver leaves alone what is already under the prefix, and what
+// is not a path.
+type prefixResolver struct{ prefix string }
+
+// Resolve returns location under the prefix.
+func (r prefixResolver) Resolve(location string) string {
+	switch {
+	case !strings.HasPrefix(location, "/") || strings.HasPrefix(location, "//"):
+		return location // a fragment, a query, relative, or another site
+	case location == "/":
+		return r.prefix
+	case location == r.prefix || strings.HasPrefix(location, r.prefix+"/"):
+		return location
+	}
+	return r.prefix + location
+}
+
+// fixResource mends one of go-app's generated scripts.
+func fixResource(p string, b []byte, prefix string) ([]byte, error) {
+	switch p {
+	case "/app-worker.js":
+		return slashHome(b, "", prefix), nil
+	case "/app.js":
+		return patchAppJS(b, prefix+"/web/app.wasm")
+	}
+	return b, nil
+}
+
+// patchAppJS adapts go-app's generated app.js to a reader on a slow line
+// and to a reader coming back. Each change is an exact replacement that
+// must match once: if go-app's script changes, the server refuses to start
+// rather than serve a half-patched loader.
+//
+//   - The service worker is registered once the wasm has been fetched and
+//     started, not before: its precache then revalidates the wasm the page
+//     already has (a 304) instead of downloading it a second time beside the
+//     page on a slow line.
+//   - When a worker serves the page (a repeat visit: the wasm is in its
+//     cache), the wasm response goes to the compiler as it is. go-app
+//     always wraps it in a Response made in JavaScript, to count progress;
+//     such a response has no URL, so the browser cannot reuse the code it
+//     compiled on an earlier visit. Progress is worth showing only when the
+//     wasm comes over the network. (Measured with make bench: the repeat
+//     visit's app start went from about 1.5 s to about 1.15 s.)
+func patchAppJS(js []byte, wasmURL string) ([]byte, error) {
+	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
+	for _, r := range []struct{ old, new string }{
+		{"goappInitServiceWorker();\n", ""},
+		{"goappInitWebAssembly();\n", "goappInitWebAssembly().finally(goappInitServiceWorker);\n"},
+		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + progress + `)`},
+	} {
+		if bytes.Count(js, []byte(r.old)) != 1 {
+			return nil, errors.New("go-app's app.js has changed: patchAppJS needs revisiting (" + r.old + ")")
+		}
+		js = bytes.Replace(js, []byte(r.old), []byte(r.new), 1)
+	}
+	return js, nil
+}
+
+// fixPage mends a page go-app prerendered. go-app writes absolute URLs as
+// "https://" + domain + path, which without a domain is the broken
+// "https://" or "https:///path": a relative URL is the honest fallback.
+//
+// Under a sub-path, go-app writes the essay's home as the prefix without
+// its slash, an address that only redirects: the slash goes back on.
+//
+// It also marks go-app's loader icon lazy: the stylesheet hides it, and a
+// hidden lazy image is never fetched, which keeps a request off the first
+// paint's path.
+func fixPage(b []byte, domain, prefix string) []byte {
+	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
+	if domain == "" {
+		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
+		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
+	}
+	return slashHome(b, domain, prefix)
+}
+
+var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
+
+// slashHome puts the slash back on the essay's home address under a
+// sub-path, wherever go-app wrote it as a whole quoted value.
+func slashHome(b []byte, domain, prefix string) []byte {
+	if prefix == "" {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte(`"`+prefix+`"`), []byte(`"`+prefix+`/"`))
+	if domain != "" {
+		home := "https://" + domain + prefix
+		b = bytes.ReplaceAll(b, []byte(`"`+home+`"`), []byte(`"`+home+`/"`))
+	}
+	return b
+}

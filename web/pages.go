@@ -1,0 +1,292 @@
+//go:build !wasm
+
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"path"
+	"strconv"
+
+	ui "leaving-amazon/app"
+	"leaving-amazon/essay"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Building the site: every response, once, from the content and the
+// static files alone.
+
+// Colours shared by the page, the manifest and the browser's UI: they match
+// static/app.css.
+const (
+	themeColor      = "#0f5f5c"
+	backgroundColor = "#fbfaf7"
+)
+
+// workerTemplate is our service worker, in place of go-app's stock one,
+// which caches only "/" and can activate before its cache is complete.
+const workerTemplate = "app-worker.js"
+
+// offlinePath is the page the worker shows for a page it has not saved.
+const offlinePath = "/offline"
+
+// The words of the two pages that list every section: for a path that is
+// not the essay's, and, from the service worker, for a page not saved
+// offline.
+var (
+	notFoundText = pageText{"This page is not part of the essay", "Its sections are:"}
+	offlineText  = pageText{"You are offline", "This page was not saved for reading offline. Every section of the essay was:"}
+)
+
+// build makes every response of the site, by its path under prefix. With
+// o, each page links to the oEmbed endpoint.
+func build(e *essay.Essay, files fs.FS, prefix, domain, version string, o *oembed) (map[string]*response, error) {
+	r := map[string]*response{}
+	if err := addStatic(r, files); err != nil {
+		return nil, err
+	}
+	wasm, err := readWasm(files, version)
+	if err != nil {
+		return nil, err
+	}
+	r["/web/app.wasm"] = wasm
+	og, err := previewImage(e.Title, e.Description)
+	if err != nil {
+		return nil, err
+	}
+	r[previewImagePath] = newResponse(previewImagePath, og)
+	h, err := goappHandler(e, files, prefix, domain, version, len(wasm.raw))
+	if err != nil {
+		return nil, err
+	}
+	if err := addGoapp(r, h, files, prefix); err != nil {
+		return nil, err
+	}
+	if err := addPages(r, h, e, prefix, domain, o); err != nil {
+		return nil, err
+	}
+	r[offlinePath] = newResponse("offline.html", notFoundPage(e, prefix, offlineText))
+	r["/manifest.webmanifest"] = newResponse("manifest.webmanifest", manifest(e, prefix))
+	return r, nil
+}
+
+// pagePaths is every path that answers with a page: the sections, /all,
+// the opening's own /<slug> beside "/", and the reader's decision.
+func pagePaths(e *essay.Essay) []string {
+	return append(append([]string{}, e.Paths()...), "/"+e.Sections[0].Slug, essay.DecisionPath)
+}
+
+// addStatic adds the static files, each at /web/<name>: all but the wasm
+// (readWasm), the compressed twins (made here or at build time) and the
+// worker's template (served filled in, at /app-worker.js).
+func addStatic(r map[string]*response, files fs.FS) error {
+	return fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch path.Ext(p) {
+		case ".gz", ".br", ".wasm":
+			return nil
+		}
+		if p == workerTemplate {
+			return nil
+		}
+		b, err := fs.ReadFile(files, p)
+		if err != nil {
+			return err
+		}
+		r["/web/"+p] = newResponse(p, b)
+		return nil
+	})
+}
+
+// readWasm reads the app and its twins, compressed at build time.
+func readWasm(files fs.FS, version string) (*response, error) {
+	raw, err := fs.ReadFile(files, "app.wasm")
+	if err != nil {
+		return nil, fmt.Errorf("web/static/app.wasm is missing (build it with `make wasm`): %w", err)
+	}
+	gz, errGz := fs.ReadFile(files, "app.wasm.gz")
+	br, errBr := fs.ReadFile(files, "app.wasm.br")
+	if errGz != nil || errBr != nil {
+		return nil, fmt.Errorf("web/static/app.wasm.gz or .br is missing (build them with `make wasm`)")
+	}
+	return &response{contentType: "application/wasm", cacheControl: "no-cache", raw: raw, gz: gz, br: br, etag: version}, nil
+}
+
+// goappHandler is go-app's handler for the essay, which renders its pages
+// and scripts. The app's routes are registered for prefix first: the
+// pages it renders link under it.
+func goappHandler(e *essay.Essay, files fs.FS, prefix, domain, version string, wasmSize int) (*goapp.Handler, error) {
+	pages := pagePaths(e)
+	worker, err := fs.ReadFile(files, workerTemplate)
+	if err != nil {
+		return nil, err
+	}
+	worker = bytes.ReplaceAll(worker, []byte("{{.Pages}}"), mustJSON(prefixed(prefix, pages)))
+	worker = bytes.ReplaceAll(worker, []byte("{{.OfflinePage}}"), []byte(prefix+offlinePath))
+	ui.Routes(e, prefix)
+	return &goapp.Handler{
+		Name: e.Title, ShortName: e.Title, Title: e.Title, Description: e.Description,
+		Author: e.Author, Image: prefix + previewImagePath, Lang: "en", Domain: domain,
+		Icon: goapp.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-maskable-512.png",
+		},
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
+		// go-app writes the label into its loader; static/app.css turns the
+		// loader into a small status line that covers no text.
+		LoadingLabel: "Interactive parts loading · {progress}%",
+		// Deferred: nothing waits for it. Blocking the parser or the first
+		// paint for it (to set embed mode before the first paint) cost a
+		// repeat visit on the slow phone about 750 ms before the app ran,
+		// or the first paint 100-600 ms (make bench); static/embed.js shows
+		// its frame only once the page has said it is in embed mode.
+		Scripts: []string{"/web/page.js defer"},
+		// go-app's worker list has "/", the app, scripts, styles and the
+		// PNG icons; a reader offline needs every page too.
+		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
+		ServiceWorkerTemplate: string(worker),
+		Version:               version,
+		// The wasm is sent compressed, so Content-Length is the compressed
+		// size while the loader counts decompressed bytes: give it the real
+		// size so that progress ends at 100%.
+		WasmContentLength: strconv.Itoa(wasmSize),
+		Resources:         resolver(prefix),
+	}, nil
+}
+
+// addGoapp adds go-app's own resources, generated once from the handler,
+// and the stylesheet go-app links first on every page: ours, so that the
+// text paints after one stylesheet request, not two.
+func addGoapp(r map[string]*response, h *goapp.Handler, files fs.FS, prefix string) error {
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js"} {
+		b, err := render(h, p)
+		if err != nil {
+			return err
+		}
+		if b, err = fixResource(p, b, prefix); err != nil {
+			return err
+		}
+		r[p] = newResponse(p, b)
+	}
+	css, err := fs.ReadFile(files, "app.css")
+	if err != nil {
+		return err
+	}
+	r["/app.css"] = newResponse("app.css", css)
+	return nil
+}
+
+// addPages prerenders every page once, from the content alone: the request
+// that renders it carries no query, headers or fragment of a reader's.
+func addPages(r map[string]*response, h *goapp.Handler, e *essay.Essay, prefix, domain string, o *oembed) error {
+	for i, p := range append(append([]string{}, e.Paths()...), essay.DecisionPath) {
+		b, err := render(h, p)
+		if err != nil {
+			return err
+		}
+		b = fixPage(b, domain, prefix)
+		if o != nil {
+			b = bytes.Replace(b, []byte("</head>"), []byte(o.discoveryLink(prefix+p)+"</head>"), 1)
+		}
+		page := newResponse(p+".html", b)
+		// The stylesheet is all the first paint waits for: ask for it as
+		// soon as the headers arrive, before the page is parsed.
+		page.link = "<" + prefix + "/app.css>; rel=preload; as=style"
+		r[p] = page
+		if i == 0 {
+			r["/"+e.Sections[0].Slug] = page
+		}
+	}
+	return nil
+}
+
+// render asks the go-app handler for one path, as a fresh reader would.
+func render(h *goapp.Handler, p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("prerendering %s: status %d", p, rec.Code)
+	}
+	return rec.Body.Bytes(), nil
+}
+
+// prefixed returns paths under prefix.
+func prefixed(prefix string, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = prefix + p
+	}
+	return out
+}
+
+// pageText is the heading and lead of a page that lists every section.
+type pageText struct{ title, lead string }
+
+// notFoundPage is a small page that links to every section, so that a
+// reader is never stranded: for unknown paths, and offline.
+func notFoundPage(e *essay.Essay, prefix string, t pageText) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<title>` + html.EscapeString(t.title) + ` · ` + html.EscapeString(e.Title) + `</title><link rel="stylesheet" href="` + prefix + `/app.css"></head>` +
+		`<body><div class="essay"><main id="main" class="notfound"><h1>` + html.EscapeString(t.title) + `</h1><p>` + html.EscapeString(t.lead) + `</p><ol>`)
+	for i, s := range e.Sections {
+		b.WriteString(`<li><a href="` + html.EscapeString(prefix+e.Path(i)) + `">` + html.EscapeString(s.Title) + `</a></li>`)
+	}
+	b.WriteString(`</ol><p><a href="` + prefix + essay.AllPath + `">The whole essay on one page</a></p></main></div></body></html>`)
+	return b.Bytes()
+}
+
+// manifest is the web app manifest. go-app's lacks an id and fixes the
+// scope at "/"; ours is written whole, for the path the essay is served
+// under, so that an export under a sub-path claims that path alone.
+func manifest(e *essay.Essay, prefix string) []byte {
+	type icon struct {
+		Src     string `json:"src"`
+		Sizes   string `json:"sizes"`
+		Type    string `json:"type"`
+		Purpose string `json:"purpose,omitempty"`
+	}
+	return mustJSON(struct {
+		ID              string `json:"id"`
+		Name            string `json:"name"`
+		ShortName       string `json:"short_name"`
+		Description     string `json:"description"`
+		Lang            string `json:"lang"`
+		StartURL        string `json:"start_url"`
+		Scope           string `json:"scope"`
+		Display         string `json:"display"`
+		BackgroundColor string `json:"background_color"`
+		ThemeColor      string `json:"theme_color"`
+		Icons           []icon `json:"icons"`
+	}{
+		ID: prefix + "/", Name: e.Title, ShortName: e.Title, Description: e.Description, Lang: "en",
+		StartURL: prefix + "/", Scope: prefix + "/", Display: "standalone",
+		BackgroundColor: backgroundColor, ThemeColor: themeColor,
+		Icons: []icon{
+			{Src: prefix + "/web/icon-192.png", Sizes: "192x192", Type: "image/png"},
+			{Src: prefix + "/web/icon-512.png", Sizes: "512x512", Type: "image/png"},
+			{Src: prefix + "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: prefix + "/web/icon.svg", Sizes: "any", Type: "image/svg+xml"},
+		},
+	})
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
