@@ -71,7 +71,9 @@ func DecisionMarkdown(d Decision, date time.Time) string {
 }
 
 // optionName is option i's name, escaped, or a placeholder for an empty one.
-func optionName(d Decision, i int) string { return orPlaceholder(markdownText(d.Options[i]), "Option", i) }
+func optionName(d Decision, i int) string {
+	return orPlaceholder(markdownText(d.Options[i]), "Option", i)
+}
 
 // factorName is factor i's name, escaped, or a placeholder for an empty one.
 func factorName(d Decision, i int) string {

@@ -4,8 +4,6 @@ package essay_test
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -262,34 +260,10 @@ func TestParseBroken(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := essay.Parse(fixtureFS(t, tc.files...))
-			if err == nil {
-				t.Fatalf("Parse succeeded; want errors:\n%s", strings.Join(tc.want, "\n"))
-			}
-			if e != nil {
+			if err != nil && e != nil {
 				t.Errorf("Parse returned an essay along with its error")
 			}
-			var problems []string
-			errs := joined(err)
-			if got, want := len(errs), len(tc.want); got != want {
-				problems = append(problems, fmt.Sprintf("got %d errors, want %d", got, want))
-			}
-			for i, w := range tc.want {
-				if i >= len(errs) {
-					problems = append(problems, "missing error: essay: "+w)
-					continue
-				}
-				if got := errs[i].Error(); !strings.HasPrefix(got, "essay: "+w) {
-					problems = append(problems, fmt.Sprintf("error %d:\n got: %s\nwant: essay: %s…", i, got, w))
-				}
-				var pe *essay.Error
-				if !errors.As(errs[i], &pe) {
-					problems = append(problems, fmt.Sprintf("error %d is not an *essay.Error", i))
-				}
-			}
-			switch {
-			case len(problems) > 0:
-				t.Errorf("Parse error:\n%v\n\n%s", err, strings.Join(problems, "\n"))
-			}
+			checkErrors(t, err, tc.want)
 		})
 	}
 }

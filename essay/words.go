@@ -24,23 +24,30 @@ const CloseCallWords = "A close call."
 // VerdictWords says the essay's verdict with the reader's weights: "Leave
 // for a smaller company, by 3.5 points of 10."
 func VerdictWords(m Model, r Result) string {
-	switch {
-	case r.NoWeights:
-		return "No weights are set: move a slider to weigh the options."
-	case r.Winner < 0:
-		return "A tie: the two options score " + FormatScore(r.Scores[0]) + " each."
+	if s, ok := undecided(r, "No weights are set: move a slider to weigh the options.",
+		"A tie: the two options score "+FormatScore(r.Scores[0])+" each."); ok {
+		return s
 	}
 	return m.Options[r.Winner].Name + ", by " + FormatScore(r.Margin) + " points of 10."
+}
+
+// undecided returns the words for a result without a winner: none, when
+// no weight is set, or tie; ok is false when an option wins.
+func undecided(r Result, none, tie string) (words string, ok bool) {
+	switch {
+	case r.NoWeights:
+		return none, true
+	case r.Winner < 0:
+		return tie, true
+	}
+	return "", false
 }
 
 // ShortVerdict is the verdict in a few words, for the compact indicator:
 // "leave, by 3.5 (close call)".
 func ShortVerdict(m Model, r Result) string {
-	switch {
-	case r.NoWeights:
-		return "no weights set"
-	case r.Winner < 0:
-		return "a tie"
+	if s, ok := undecided(r, "no weights set", "a tie"); ok {
+		return s
 	}
 	s := m.Options[r.Winner].ID + ", by " + FormatScore(r.Margin)
 	if r.CloseCall {
@@ -52,11 +59,8 @@ func ShortVerdict(m Model, r Result) string {
 // VerdictID names the verdict for a page that embeds the essay: an option's
 // id, "tie" or "none".
 func VerdictID(m Model, r Result) string {
-	switch {
-	case r.NoWeights:
-		return "none"
-	case r.Winner < 0:
-		return "tie"
+	if s, ok := undecided(r, "none", "tie"); ok {
+		return s
 	}
 	return m.Options[r.Winner].ID
 }
@@ -66,11 +70,9 @@ func VerdictID(m Model, r Result) string {
 // shape of sentence whatever the weights, so that its length, and the
 // page's layout, barely change with them.
 func BalanceWords(m Model, r Result) string {
-	switch {
-	case r.NoWeights:
-		return "With every weight at zero, nothing tips your balance."
-	case r.Winner < 0:
-		return "With your weights the two options are level, at " + FormatScore(r.Scores[0]) + " of 10 each."
+	if s, ok := undecided(r, "With every weight at zero, nothing tips your balance.",
+		"With your weights the two options are level, at "+FormatScore(r.Scores[0])+" of 10 each."); ok {
+		return s
 	}
 	return "With your weights, “" + m.Options[0].Name + "” scores " + FormatScore(r.Scores[0]) + " and “" +
 		m.Options[1].Name + "” " + FormatScore(r.Scores[1]) + " of 10: your balance tips towards “" +
@@ -157,11 +159,9 @@ func aheadWords(name string, r Result) string {
 // DecisionVerdict says the verdict of a reader's decision: "“Go” comes out
 // ahead, by 1.2 points of 10. A close call."
 func DecisionVerdict(d Decision, r Result) string {
-	switch {
-	case r.NoWeights:
-		return "No weights are set: weigh at least one factor."
-	case r.Winner < 0:
-		return "A tie: both options score " + FormatScore(r.Scores[0]) + " of 10."
+	if s, ok := undecided(r, "No weights are set: weigh at least one factor.",
+		"A tie: both options score "+FormatScore(r.Scores[0])+" of 10."); ok {
+		return s
 	}
 	s := aheadWords("“"+OptionLabel(d, r.Winner)+"”", r)
 	if r.CloseCall {

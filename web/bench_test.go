@@ -25,17 +25,14 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// The phone and the line: Lighthouse's "Slow 4G" and 4× CPU slowdown, on a
-// 412×915 screen.
+// The line and the CPU: Lighthouse's "Slow 4G" and 4× CPU slowdown, on the
+// tests' phone (harness_test.go).
 const (
 	benchRuns       = 5
 	benchLatencyMs  = 150
 	benchDownBps    = 200000 // 1.6 Mbit/s
 	benchUpBps      = 93750  // 750 kbit/s
 	benchCPUSlowing = 4
-	benchWidth      = 412
-	benchHeight     = 915
-	benchDPR        = 1.75
 	benchPath       = "/" // the essay's opening, where a shared link lands
 )
 
@@ -81,11 +78,11 @@ func BenchmarkFirstVisit(b *testing.B) {
 		sizes[name] = len(data)
 	}
 	execPath := chromiumPath(b)
-	h := e2eHandler(b)
+	h := newTestServer(b)
 	var visits []visit
 	b.ResetTimer()
 	for i := 0; i < benchRuns; i++ {
-		v, err := firstVisit(execPath, h)
+		v, err := firstVisit(b, execPath, h)
 		if err != nil {
 			b.Fatalf("run %d: %v", i+1, err)
 		}
@@ -93,14 +90,7 @@ func BenchmarkFirstVisit(b *testing.B) {
 	}
 	b.StopTimer()
 
-	med := func(f func(visit) float64) (median, lo, hi float64) {
-		xs := make([]float64, len(visits))
-		for i, v := range visits {
-			xs[i] = f(v)
-		}
-		sort.Float64s(xs)
-		return xs[len(xs)/2], xs[0], xs[len(xs)-1]
-	}
+	med := func(f func(visit) float64) (median, lo, hi float64) { return spread(visits, f) }
 	fcp, fcpLo, fcpHi := med(func(v visit) float64 { return v.FCP })
 	lcp, lcpLo, lcpHi := med(func(v visit) float64 { return v.LCP })
 	cls, clsLo, clsHi := med(func(v visit) float64 { return v.CLS })
@@ -123,7 +113,7 @@ func BenchmarkFirstVisit(b *testing.B) {
 	var t strings.Builder
 	fmt.Fprintf(&t, "\nFirst visit to %s with a fresh browser profile: headless Chromium, %d×%d mobile viewport at DPR %g, "+
 		"Slow 4G (%d ms latency, %.1f Mbit/s down, %.0f kbit/s up), CPU slowed %d×; median of %d runs (min–max in parentheses).\n\n",
-		benchPath, benchWidth, benchHeight, benchDPR, benchLatencyMs, float64(benchDownBps)*8/1e6, float64(benchUpBps)*8/1e3,
+		benchPath, phoneWidth, phoneHeight, phoneDPR, benchLatencyMs, float64(benchDownBps)*8/1e6, float64(benchUpBps)*8/1e3,
 		benchCPUSlowing, benchRuns)
 	fmt.Fprintf(&t, "| Measure | Value |\n|---|---|\n")
 	fmt.Fprintf(&t, "| app.wasm | %s |\n", kib(sizes["static/app.wasm"]))
@@ -141,11 +131,21 @@ func BenchmarkFirstVisit(b *testing.B) {
 	fmt.Print(t.String())
 }
 
+// spread is the median, least and greatest of f over the visits.
+func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
+	xs := make([]float64, len(visits))
+	for i, v := range visits {
+		xs[i] = f(v)
+	}
+	sort.Float64s(xs)
+	return xs[len(xs)/2], xs[0], xs[len(xs)-1]
+}
+
 // firstVisit loads benchPath once in a fresh browser on the emulated phone
 // and line, and measures it until the app runs, plus 500 ms.
-func firstVisit(execPath string, h *Site) (visit, error) {
-	s := openSite(h, false)
-	defer s.close()
+func firstVisit(tb testing.TB, execPath string, h *Site) (visit, error) {
+	s := serveSite(tb, "127.0.0.1:0", h, false)
+	defer s.stop()
 	br, err := openBrowser(execPath)
 	if err != nil {
 		return visit{}, err
@@ -202,7 +202,7 @@ func thousands(n int) string {
 // visit the worker answers from its cache and fetches nothing.
 func BenchmarkRepeatVisit(b *testing.B) {
 	execPath := chromiumPath(b)
-	h := e2eHandler(b)
+	h := newTestServer(b)
 	var t strings.Builder
 	fmt.Fprintf(&t, "\nRepeat visit to %s, served by the service worker, Slow 4G; median of %d runs (min–max).\n\n", benchPath, benchRuns)
 	fmt.Fprintf(&t, "| Measure | CPU slowed %d× | CPU at full speed |\n|---|---|---|\n", benchCPUSlowing)
@@ -212,21 +212,14 @@ func BenchmarkRepeatVisit(b *testing.B) {
 	for _, cpu := range []float64{benchCPUSlowing, 1} {
 		var visits []visit
 		for i := 0; i < benchRuns; i++ {
-			v, size, err := repeatVisit(execPath, h, cpu)
+			v, size, err := repeatVisit(b, execPath, h, cpu)
 			if err != nil {
 				b.Fatalf("run %d: %v", i+1, err)
 			}
 			visits = append(visits, v)
 			precache = size
 		}
-		med := func(f func(visit) float64) (median, lo, hi float64) {
-			xs := make([]float64, len(visits))
-			for i, v := range visits {
-				xs[i] = f(v)
-			}
-			sort.Float64s(xs)
-			return xs[len(xs)/2], xs[0], xs[len(xs)-1]
-		}
+		med := func(f func(visit) float64) (median, lo, hi float64) { return spread(visits, f) }
 		suffix := ""
 		if cpu == 1 {
 			suffix = "-fullcpu"
@@ -253,9 +246,9 @@ func BenchmarkRepeatVisit(b *testing.B) {
 // repeatVisit visits once to install the worker, then again under the
 // phone emulation, and returns the second visit's figures and the size of
 // the cache.
-func repeatVisit(execPath string, h *Site, cpu float64) (visit, float64, error) {
-	s := openSite(h, false)
-	defer s.close()
+func repeatVisit(tb testing.TB, execPath string, h *Site, cpu float64) (visit, float64, error) {
+	s := serveSite(tb, "127.0.0.1:0", h, false)
+	defer s.stop()
 	br, err := openBrowser(execPath)
 	if err != nil {
 		return visit{}, 0, err
@@ -329,8 +322,7 @@ const sliderRunJS = `(async (n) => {
 // heap grew.
 func BenchmarkSlider(b *testing.B) {
 	execPath := chromiumPath(b)
-	s := openSite(e2eHandler(b), false)
-	defer s.close()
+	s := newSite(b, false)
 	br, err := openBrowser(execPath)
 	if err != nil {
 		b.Fatal(err)
@@ -369,11 +361,11 @@ func BenchmarkSlider(b *testing.B) {
 		thousands(int(run.HeapBefore)), thousands(int(run.HeapAfter)), growth)
 }
 
-// emulatePhone makes the tab a mid-range phone on Slow 4G, its CPU slowed
+// emulatePhone makes the tab the tests' phone on Slow 4G, its CPU slowed
 // by cpu, and installs the metrics script for the next page.
 func emulatePhone(cpu float64) chromedp.Action {
 	return chromedp.Tasks{
-		chromedp.EmulateViewport(benchWidth, benchHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(benchDPR)),
+		phone(),
 		network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
 			WithConnectionType(network.ConnectionTypeCellular4g),
 		emulation.SetCPUThrottlingRate(cpu),
@@ -393,7 +385,7 @@ func BenchmarkLoad(b *testing.B) {
 		readers  = 200
 		duration = 20 * time.Second
 	)
-	srv := httptest.NewServer(e2eHandler(b))
+	srv := httptest.NewServer(newTestServer(b))
 	defer srv.Close()
 	tr := &http.Transport{MaxIdleConns: readers, MaxIdleConnsPerHost: readers, MaxConnsPerHost: readers}
 	defer tr.CloseIdleConnections()

@@ -97,13 +97,6 @@ func typeInto(t *testing.T, b *browser, id, text string) {
 	b.run(t, chromedp.KeyEvent(kb.Delete), chromedp.SendKeys("#"+id, text, chromedp.ByID))
 }
 
-// pressOn focuses an element and presses a key.
-func pressOn(t *testing.T, b *browser, id, key string) {
-	t.Helper()
-	eval[bool](t, b, `(document.getElementById("`+id+`").focus(), true)`)
-	b.run(t, chromedp.KeyEvent(key))
-}
-
 // fullDecision is a 20-factor decision with every name and note at its cap,
 // in several scripts, and markup that must stay text.
 func fullDecision() essay.Decision {
@@ -155,8 +148,8 @@ func TestDecisionEdits(t *testing.T) {
 	// Make every factor favour staying: the verdict turns.
 	for i := range e.Model.Factors {
 		id := fmt.Sprintf("factor-%d", i+1)
-		pressOn(t, b, id+"-score-1", kb.End)
-		pressOn(t, b, id+"-score-2", kb.Home)
+		press(t, b, id+"-score-1", kb.End)
+		press(t, b, id+"-score-2", kb.Home)
 	}
 	if err := b.waitJS(`document.getElementById("decision-verdict").innerText.startsWith("“Stay at my company” comes out ahead")`, 3*time.Second); err != nil {
 		t.Errorf("with every score for staying, the verdict is %q", verdict())
@@ -456,20 +449,8 @@ func TestDecisionExport(t *testing.T) {
 // TestDecisionSurvives: a decision saved once is there offline and after
 // an update to a new version.
 func TestDecisionSurvives(t *testing.T) {
-	e := essay.Content()
-	v1, err := New(e, Config{Version: "test-v1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v2, err := New(e, Config{Version: "test-v2"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := serveAt(t, "127.0.0.1:0", v1)
-	b := newBrowser(t)
-	b.navigate(t, l.url(essay.DecisionPath))
-	b.waitApp(t, 60*time.Second)
-	waitOffline(t, b, "test-v1")
+	v1, v2 := twoVersions(t)
+	l, b := readyOffline(t, v1, essay.DecisionPath)
 	const name = "Kept through everything"
 	typeInto(t, b, "option-1", name)
 	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== "" && document.getElementById("option-1").value === `+jsString(name), 3*time.Second); err != nil {
@@ -487,17 +468,9 @@ func TestDecisionSurvives(t *testing.T) {
 	b.waitApp(t, 30*time.Second)
 	shows("offline")
 
-	l = serveAt(t, l.addr, v2)
-	eval[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
-	prompt := `[...document.querySelectorAll(".notice.update")].find(n => n.innerText.includes("A new version is available"))`
-	if err := b.waitJS(`!!`+prompt, 60*time.Second); err != nil {
-		t.Fatalf("no update prompt: %v", err)
-	}
-	eval[bool](t, b, `(`+prompt+`.querySelector("button").click(), true)`)
-	if err := b.waitJS(`document.documentElement.dataset.version === "test-v2"`, 60*time.Second); err != nil {
-		t.Fatalf("the update did not come: %v", err)
-	}
-	b.waitApp(t, 30*time.Second)
+	serveSite(t, l.addr, v2, false)
+	awaitUpdate(t, b)
+	reloadTo(t, b, "test-v2")
 	shows("after the update")
 }
 

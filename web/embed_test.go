@@ -104,15 +104,15 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	essayL := serveAt(t, "127.0.0.1:0", s)
+	essayL := serveSite(t, "127.0.0.1:0", s, false)
 	// A third site, framed by the host too, that tries to resize the
 	// essay's frame.
-	third := serveAt(t, "127.0.0.2:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	third := serveSite(t, "127.0.0.2:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!doctype html><p>another site</p><script>
 			setInterval(() => parent.postMessage({type: "leaving-amazon:resize", height: 4321}, "*"), 100);
 		</script>`)
-	}))
+	}), false)
 	factor := e.Model.Factors[0]
 	section := e.Index(factor.Section)
 	pageURL := essayL.url(e.Path(section))

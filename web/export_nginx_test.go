@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"text/template"
@@ -30,23 +29,10 @@ const staticBase = "/essays/leaving-amazon/"
 
 const noNginx = "NO NGINX: the static export's tests skipped; apt-get install -y nginx-light libnginx-mod-http-brotli-static"
 
-var noNginxOnce sync.Once
-
-// nginxPath finds Debian's nginx, or skips the test loudly (fails under
-// CI=true, where .ci/run installs it).
+// nginxPath finds Debian's nginx.
 func nginxPath(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{"/usr/sbin/nginx", "nginx"} {
-		if found, err := exec.LookPath(p); err == nil {
-			return found
-		}
-	}
-	noNginxOnce.Do(func() { fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", noNginx) })
-	if os.Getenv("CI") == "true" {
-		t.Fatal(noNginx)
-	}
-	t.Skip(noNginx)
-	return ""
+	return findTool(t, noNginx, "/usr/sbin/nginx", "nginx")
 }
 
 // nginx is a running nginx serving a folder on a loopback port.

@@ -2,16 +2,18 @@
 
 package web
 
-// Helpers shared by the browser tests (e2e_test.go) and the benchmark
-// (bench_test.go): the real server on a loopback port, with a gate that can
-// hold back app.wasm, and a headless Chromium driven through chromedp.
+// The one harness of the browser tests and the benchmark: the site on a
+// loopback port, with a gate that can hold back app.wasm, two versions for
+// an update, a headless Chromium driven through chromedp, and the phone it
+// emulates.
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"leaving-amazon/essay"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
@@ -25,11 +27,8 @@ import (
 
 const noChromium = "NO CHROMIUM: browser tests skipped; apt-get install -y chromium"
 
-var noChromiumOnce sync.Once
-
 // chromiumPath finds the browser: $CHROMIUM, /usr/bin/chromium or chromium
-// on PATH. Without one the test is skipped, loudly, or fails under CI=true.
-// No test ever downloads a browser.
+// on PATH.
 func chromiumPath(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("CHROMIUM"); p != "" {
@@ -39,31 +38,43 @@ func chromiumPath(t testing.TB) string {
 		}
 		return found
 	}
-	if st, err := os.Stat("/usr/bin/chromium"); err == nil && !st.IsDir() {
-		return "/usr/bin/chromium"
+	return findTool(t, noChromium, "/usr/bin/chromium", "chromium")
+}
+
+// toldMissing keeps each missing tool's message to one.
+var toldMissing sync.Map
+
+// findTool returns the first of paths that is an executable (a bare name
+// is looked up on PATH). Without one the test is skipped with a loud
+// message, or fails under CI=true, where .ci/run installs every tool. No
+// test ever downloads a tool.
+func findTool(t testing.TB, missing string, paths ...string) string {
+	t.Helper()
+	for _, p := range paths {
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
 	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
+	if _, told := toldMissing.LoadOrStore(missing, true); !told {
+		fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", missing)
 	}
-	noChromiumOnce.Do(func() { fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", noChromium) })
 	if os.Getenv("CI") == "true" {
-		t.Fatal(noChromium)
+		t.Fatal(missing)
 	}
-	t.Skip(noChromium)
+	t.Skip(missing)
 	return ""
 }
 
-// e2eHandler is the real server, built once for all tests.
-func e2eHandler(t testing.TB) *Site { return newTestServer(t) }
-
-// site is the real server on a loopback port. It records every request it
-// answers and, if asked, holds back app.wasm until release is called: the
-// browser then shows the prerendered page for as long as the test needs,
-// which is what a slow line does, but deterministically.
+// site is a handler, the real site most often, served on a loopback
+// address for a test. It records every request it answers and, if asked,
+// holds back app.wasm until release is called: the browser then shows the
+// prerendered page for as long as the test needs, which is what a slow
+// line does, but deterministically.
 type site struct {
-	URL string
+	URL  string // http://<addr>
+	addr string
 
-	srv     *httptest.Server
+	srv     *http.Server
 	h       http.Handler
 	hold    chan struct{} // nil: app.wasm is never held
 	release func()
@@ -91,32 +102,42 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// newSite serves the real server on 127.0.0.1 until the test ends. With
-// holdWasm, requests for /web/app.wasm wait until s.release() (called at the
-// latest when the test ends).
+// newSite serves the real site on 127.0.0.1 until the test ends. With
+// holdWasm, requests for /web/app.wasm wait until s.release() (called at
+// the latest when the site stops).
 func newSite(t testing.TB, holdWasm bool) *site {
 	t.Helper()
-	s := openSite(newTestServer(t), holdWasm)
-	t.Cleanup(s.close)
-	return s
+	return serveSite(t, "127.0.0.1:0", newTestServer(t), holdWasm)
 }
 
-// openSite serves h on 127.0.0.1 until s.close().
-func openSite(h http.Handler, holdWasm bool) *site {
-	s := &site{h: h, release: func() {}}
+// serveSite serves h at addr ("127.0.0.1:0" picks a port) until the test
+// ends or s.stop(). A later site may serve another handler at the same
+// address, as a deploy does: stop the first.
+func serveSite(t testing.TB, addr string, h http.Handler, holdWasm bool) *site {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{addr: ln.Addr().String(), h: h, release: func() {}}
+	s.URL = "http://" + s.addr
 	if holdWasm {
 		s.hold = make(chan struct{})
 		var once sync.Once
 		s.release = func() { once.Do(func() { close(s.hold) }) }
 	}
-	s.srv = httptest.NewServer(s)
-	s.URL = s.srv.URL
+	s.srv = &http.Server{Handler: s}
+	go s.srv.Serve(ln)
+	t.Cleanup(s.stop)
 	return s
 }
 
-func (s *site) close() {
+// url is the address of path on the site.
+func (s *site) url(path string) string { return s.URL + path }
+
+// stop releases the wasm and closes the site and its connections.
+func (s *site) stop() {
 	s.release()
-	s.srv.CloseClientConnections()
 	s.srv.Close()
 }
 
@@ -133,6 +154,70 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.log = append(s.log, served{r.URL.Path, r.URL.RawQuery, r.Referer(), sw.status, sw.n})
 	s.mu.Unlock()
+}
+
+// twoVersions builds the site twice under two versions, for the tests of
+// an update.
+func twoVersions(t testing.TB) (v1, v2 *Site) {
+	t.Helper()
+	var err error
+	if v1, err = New(essay.Content(), Config{Version: "test-v1"}); err != nil {
+		t.Fatal(err)
+	}
+	if v2, err = New(essay.Content(), Config{Version: "test-v2"}); err != nil {
+		t.Fatal(err)
+	}
+	return v1, v2
+}
+
+// deploy stops s and serves h at its address, as a deploy does.
+func deploy(t testing.TB, s *site, h http.Handler) *site {
+	t.Helper()
+	s.stop()
+	return serveSite(t, s.addr, h, false)
+}
+
+// updatePrompt is the notice of a new version, once the page shows it.
+const updatePrompt = `[...document.querySelectorAll(".notice.update")].find(n => n.innerText.includes("A new version is available"))`
+
+// awaitUpdate has the page check for a new version, as a reader coming
+// back to the tab does, and waits for its notice.
+func awaitUpdate(t testing.TB, b *browser) {
+	t.Helper()
+	eval[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
+	if err := b.waitJS(`!!`+updatePrompt, 60*time.Second); err != nil {
+		t.Fatalf("no update prompt: %v", err)
+	}
+}
+
+// reloadTo presses the notice's Reload and waits for the app at version.
+func reloadTo(t testing.TB, b *browser, version string) {
+	t.Helper()
+	eval[bool](t, b, `(`+updatePrompt+`.querySelector("button").click(), true)`)
+	if err := b.waitJS(`document.documentElement.dataset.version === `+jsString(version), 60*time.Second); err != nil {
+		t.Fatalf("one Reload did not bring the new version: %v", err)
+	}
+	b.waitApp(t, 30*time.Second)
+}
+
+// press focuses the element with id and presses a key on it.
+func press(t testing.TB, b *browser, id, key string) {
+	t.Helper()
+	eval[bool](t, b, `(document.getElementById(`+jsString(id)+`).focus(), true)`)
+	b.run(t, chromedp.KeyEvent(key))
+}
+
+// The phone every test and the benchmark emulate: a mid-range phone's
+// 412×915 screen at a device pixel ratio of 1.75.
+const (
+	phoneWidth  = 412
+	phoneHeight = 915
+	phoneDPR    = 1.75
+)
+
+// phone makes the tab the phone's screen, with touch.
+func phone() chromedp.Action {
+	return chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(phoneDPR))
 }
 
 // requests returns the requests answered so far for path.

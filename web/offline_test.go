@@ -5,7 +5,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -17,29 +16,17 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// listener serves h at addr (":0" picks a port) until stop; a later
-// listener may serve another handler at the same address, as a deploy
-// does.
-type listener struct {
-	addr string
-	srv  *http.Server
-}
-
-func serveAt(t *testing.T, addr string, h http.Handler) *listener {
+// readyOffline serves h, opens path in a fresh browser, and waits until
+// the app runs and its worker has cached everything for reading offline.
+func readyOffline(t *testing.T, h *Site, path string) (*site, *browser) {
 	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := &listener{addr: ln.Addr().String(), srv: &http.Server{Handler: h}}
-	go l.srv.Serve(ln)
-	t.Cleanup(l.stop)
-	return l
+	s := serveSite(t, "127.0.0.1:0", h, false)
+	b := newBrowser(t)
+	b.navigate(t, s.url(path))
+	b.waitApp(t, 60*time.Second)
+	waitOffline(t, b, h.version)
+	return s, b
 }
-
-func (l *listener) stop() { l.srv.Close() }
-
-func (l *listener) url(path string) string { return "http://" + l.addr + path }
 
 // waitOffline waits until the worker controls the page and has cached
 // every resource it lists: then the essay is readable offline.
@@ -60,12 +47,7 @@ func waitOffline(t *testing.T, b *browser, version string) {
 // TestOffline visits "/" only, stops the server, and reads every page of
 // the essay, with and without a query string, with the app running.
 func TestOffline(t *testing.T) {
-	h := newTestServer(t)
-	l := serveAt(t, "127.0.0.1:0", h)
-	b := newBrowser(t)
-	b.navigate(t, l.url("/"))
-	b.waitApp(t, 60*time.Second)
-	waitOffline(t, b, h.version)
+	l, b := readyOffline(t, newTestServer(t), "/")
 	if err := b.waitJS(`[...document.querySelectorAll(".notice.offline")].some(n => n.innerText.includes("Ready to read offline"))`, 10*time.Second); err != nil {
 		t.Errorf("the first install did not say it is ready to read offline: %v", err)
 	}
@@ -123,44 +105,21 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 // says so, and one Reload brings it, at the same place, with the old cache
 // gone.
 func TestUpdate(t *testing.T) {
-	e := essay.Content()
-	v1, err := New(e, Config{Version: "test-v1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v2, err := New(e, Config{Version: "test-v2"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := serveAt(t, "127.0.0.1:0", v1)
-	b := newBrowser(t)
-	b.navigate(t, l.url("/world-outside"))
-	b.waitApp(t, 60*time.Second)
-	waitOffline(t, b, "test-v1")
+	v1, v2 := twoVersions(t)
+	l, b := readyOffline(t, v1, "/world-outside")
 	if got := eval[string](t, b, `document.documentElement.dataset.version`); got != "test-v1" {
 		t.Fatalf("version %q, want test-v1", got)
 	}
 
-	l.stop()
-	l = serveAt(t, l.addr, v2)
+	deploy(t, l, v2)
 	const y = 400
 	eval[bool](t, b, fmt.Sprintf(`(window.scrollTo({top: %d, behavior: "instant"}), true)`, y))
-	// A reader coming back to the tab: the page checks for a new version.
-	eval[bool](t, b, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
-
-	prompt := `[...document.querySelectorAll(".notice.update")].find(n => n.innerText.includes("A new version is available"))`
-	if err := b.waitJS(`!!`+prompt, 60*time.Second); err != nil {
-		t.Fatalf("no update prompt: %v", err)
-	}
+	awaitUpdate(t, b)
 	if got := eval[string](t, b, `document.documentElement.dataset.version`); got != "test-v1" {
 		t.Fatalf("the page changed version before the reader reloaded: %q", got)
 	}
 	scrollBefore := eval[float64](t, b, `scrollY`)
-	eval[bool](t, b, `(`+prompt+`.querySelector("button").click(), true)`)
-	if err := b.waitJS(`document.documentElement.dataset.version === "test-v2"`, 60*time.Second); err != nil {
-		t.Fatalf("one Reload did not bring the new version: %v", err)
-	}
-	b.waitApp(t, 30*time.Second)
+	reloadTo(t, b, "test-v2")
 	if got := eval[string](t, b, `location.pathname`); got != "/world-outside" {
 		t.Errorf("after the update the reader is at %s, want /world-outside", got)
 	}
@@ -174,12 +133,7 @@ func TestUpdate(t *testing.T) {
 
 // TestInstallable asks Chromium whether the app can be installed.
 func TestInstallable(t *testing.T) {
-	h := newTestServer(t)
-	l := serveAt(t, "127.0.0.1:0", h)
-	b := newBrowser(t)
-	b.navigate(t, l.url("/"))
-	b.waitApp(t, 60*time.Second)
-	waitOffline(t, b, h.version)
+	_, b := readyOffline(t, newTestServer(t), "/")
 	checkInstallable(t, b)
 }
 
@@ -214,7 +168,7 @@ func (f failing) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // and no worker takes control, so the page never depends on a partial copy.
 func TestIncompletePrecache(t *testing.T) {
 	h := newTestServer(t)
-	l := serveAt(t, "127.0.0.1:0", failing{h, "/web/icon-512.png"})
+	l := serveSite(t, "127.0.0.1:0", failing{h, "/web/icon-512.png"}, false)
 	b := newBrowser(t)
 	b.navigate(t, l.url("/"))
 	b.waitApp(t, 60*time.Second)

@@ -70,7 +70,7 @@ func TestFirstFrameTextVisible(t *testing.T) {
 		t.Run(vp.name, func(t *testing.T) {
 			emulate := chromedp.EmulateViewport(vp.w, vp.h)
 			if vp.mobile {
-				emulate = chromedp.EmulateViewport(vp.w, vp.h, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+				emulate = phone()
 			}
 			b.run(t, emulate)
 			b.navigate(t, s.URL+"/job-history")
@@ -192,7 +192,7 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 	s := newSite(t, true)
 	b := newBrowser(t)
 	b.run(t,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)),
+		phone(),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(clsObserverJS).Do(ctx)
 			return err
@@ -315,14 +315,22 @@ func firstParagraph(sec essay.Section) string {
 }
 
 // sectionPage is what a page shows of a section: its path, h1 and title.
-type sectionPage struct{ path, h1, title string }
+type sectionPage struct{ slug, path, h1, title string }
 
 func sectionAt(e *essay.Essay, i int) sectionPage {
-	sec := sectionPage{path: e.Path(i), h1: e.Sections[i].Title, title: e.Sections[i].Title + " · " + e.Title}
+	sec := sectionPage{slug: e.Sections[i].Slug, path: e.Path(i), h1: e.Sections[i].Title, title: e.Sections[i].Title + " · " + e.Title}
 	if i == 0 {
 		sec.h1, sec.title = e.Title, e.Title
 	}
 	return sec
+}
+
+// jobHistoryAndNext are the section the navigation tests start from, and
+// the one after it.
+func jobHistoryAndNext() (here, next sectionPage) {
+	e := essay.Content()
+	i := e.Index("job-history")
+	return sectionAt(e, i), sectionAt(e, i+1)
 }
 
 // onSection waits until the page shows sec: its URL, h1, document title and
@@ -357,14 +365,12 @@ func onSection(t *testing.T, b *browser, sec sectionPage) {
 // the app running (no reload, top of the new section) and before it runs
 // (plain page loads).
 func TestNavigation(t *testing.T) {
-	e := essay.Content()
-	i := e.Index("job-history")
-	here, next := sectionAt(e, i), sectionAt(e, i+1)
+	here, next := jobHistoryAndNext()
 
 	t.Run("app", func(t *testing.T) {
 		s := newSite(t, false)
 		b := newBrowser(t)
-		b.run(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+		b.run(t, phone())
 		b.navigate(t, s.URL+here.path)
 		b.waitApp(t, 60*time.Second)
 		onSection(t, b, here)
@@ -415,7 +421,7 @@ func TestNavigation(t *testing.T) {
 		}
 		eval[bool](t, b, `(document.getElementById("e2e-input").remove(), document.activeElement.blur(), true)`)
 		b.run(t, chromedp.KeyEvent(kb.ArrowRight))
-		onSection(t, b, sectionAt(e, i+2)) // the keys work again
+		onSection(t, b, sectionAt(essay.Content(), essay.Content().Index(next.slug)+1)) // the keys work again
 	})
 
 	t.Run("before the app", func(t *testing.T) {
@@ -442,9 +448,7 @@ func TestNavigation(t *testing.T) {
 // TestNoWasmReading reads with ?wasm=false: the prerendered text, no loader,
 // no app.wasm, and links that are plain links.
 func TestNoWasmReading(t *testing.T) {
-	e := essay.Content()
-	i := e.Index("job-history")
-	here, next := sectionAt(e, i), sectionAt(e, i+1)
+	here, next := jobHistoryAndNext()
 	s := newSite(t, false)
 	b := newBrowser(t)
 	var mu sync.Mutex
@@ -464,7 +468,7 @@ func TestNoWasmReading(t *testing.T) {
 	}
 	visible := eval[bool](t, b, fmt.Sprintf(`(() => { const p = document.querySelector("main .prose p"), h = document.querySelector("h1");
 		const ok = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true}) && el.getBoundingClientRect().height > 0;
-		return ok(p) && ok(h) && p.innerText.trim().replace(/\s+/g, " ") === %q; })()`, firstParagraph(e.Sections[i])))
+		return ok(p) && ok(h) && p.innerText.trim().replace(/\s+/g, " ") === %q; })()`, firstParagraph(essay.Content().Sections[essay.Content().Index(here.slug)])))
 	if !visible {
 		t.Error("the section's text is not visible with ?wasm=false")
 	}
@@ -788,9 +792,7 @@ func TestPrintAndColourSchemes(t *testing.T) {
 // TestNoJavaScript reads with JavaScript off: the prerendered page is the
 // essay, and its links are real links.
 func TestNoJavaScript(t *testing.T) {
-	e := essay.Content()
-	i := e.Index("job-history")
-	here, next := sectionAt(e, i), sectionAt(e, i+1)
+	here, next := jobHistoryAndNext()
 	s := newSite(t, false)
 	b := newBrowser(t)
 	b.run(t, emulation.SetScriptExecutionDisabled(true))

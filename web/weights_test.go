@@ -29,13 +29,6 @@ func sliderValue(t *testing.T, b *browser, id string) string {
 	return eval[string](t, b, fmt.Sprintf(`document.getElementById("w-%s").value`, id))
 }
 
-// press focuses a factor's slider and presses a key on it.
-func press(t *testing.T, b *browser, id, key string) {
-	t.Helper()
-	eval[bool](t, b, fmt.Sprintf(`(document.getElementById("w-%s").focus(), true)`, id))
-	b.run(t, chromedp.KeyEvent(key))
-}
-
 // TestSliderKeyboard moves sliders with the keyboard only: the value in
 // words, the live sentence, the verdict and the chart follow, and the
 // address bar carries the weights.
@@ -47,7 +40,7 @@ func TestSliderKeyboard(t *testing.T) {
 
 	before, bars := eval[string](t, b, verdictText), eval[string](t, b, barWidths)
 	balance := eval[string](t, b, `document.querySelector(".balance-text").innerText`)
-	press(t, b, "promotion", kb.End)
+	press(t, b, "w-promotion", kb.End)
 	if got := sliderValue(t, b, "promotion"); got != "10" {
 		t.Fatalf("End put the slider at %s, want 10", got)
 	}
@@ -73,7 +66,7 @@ func TestSliderKeyboard(t *testing.T) {
 	// Every reason to leave down to nothing, by keyboard: the verdict
 	// turns to staying, and is announced in a live region.
 	for _, f := range []string{"technical", "ownership", "pace", "environment", "tooling"} {
-		press(t, b, f, kb.Home)
+		press(t, b, "w-"+f, kb.Home)
 	}
 	m := essay.Content().Model
 	if err := b.waitJS(fmt.Sprintf(`%s.startsWith(%q)`, verdictText, m.Options[0].Name), 2*time.Second); err != nil {
@@ -100,7 +93,7 @@ func TestWeightsLinkAndStorage(t *testing.T) {
 	b := newBrowser(t)
 	b.navigate(t, s.URL+"/pace")
 	b.waitApp(t, 60*time.Second)
-	press(t, b, "pace", kb.Home)
+	press(t, b, "w-pace", kb.Home)
 	if err := b.waitJS(`(new URLSearchParams(location.search).get("w") || "").includes("pace0")`, 3*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +158,7 @@ func TestTamperedLinks(t *testing.T) {
 			if got := eval[int](t, b, `document.querySelector("main").innerText.length`); got < 200 {
 				t.Errorf("a nearly blank page: %d characters", got)
 			}
-			press(t, b, "pace", kb.ArrowLeft) // the page still works
+			press(t, b, "w-pace", kb.ArrowLeft) // the page still works
 			if got := sliderValue(t, b, "pace"); got == tc.pace && tc.pace != "0" {
 				t.Errorf("the slider does not move after a tampered link")
 			}
@@ -188,7 +181,7 @@ func TestThrowingStorage(t *testing.T) {
 	if err := b.waitJS(`!!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
 		t.Errorf("no notice about storage: %v", err)
 	}
-	press(t, b, "pace", kb.Home)
+	press(t, b, "w-pace", kb.Home)
 	if got := sliderValue(t, b, "pace"); got != "0" {
 		t.Fatalf("pace at %s after Home", got)
 	}
@@ -232,7 +225,7 @@ func TestSliderBeforeTakeover(t *testing.T) {
 	if eval[bool](t, b, appRunningJS) {
 		t.Fatal("the app runs although the wasm is held back")
 	}
-	press(t, b, "pace", kb.Home)
+	press(t, b, "w-pace", kb.Home)
 	if got := sliderValue(t, b, "pace"); got != "0" {
 		t.Fatalf("pace at %s before the takeover", got)
 	}
