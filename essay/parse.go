@@ -580,8 +580,20 @@ func checkHref(href string) string {
 // "leave", the option ids) and the author's conclusion, then one "## id"
 // block of "key: value" lines per factor.
 func (p *fileParser) parseModel(e *Essay) {
-	f := p.frontMatter("stay", "leave", "conclusion")
 	m := &e.Model
+	p.modelOptions(m)
+	if p.body == nil {
+		return
+	}
+	p.modelFactors(m)
+	if len(m.Factors) == 0 {
+		p.errorf(p.offset+1, "the model has no factors")
+	}
+}
+
+// modelOptions reads the options and the conclusion from the front matter.
+func (p *fileParser) modelOptions(m *Model) {
+	f := p.frontMatter("stay", "leave", "conclusion")
 	m.Options = [2]Option{{ID: "stay", Name: f["stay"]}, {ID: "leave", Name: f["leave"]}}
 	for _, o := range m.Options {
 		if o.Name == "" && p.body != nil {
@@ -596,17 +608,20 @@ func (p *fileParser) parseModel(e *Essay) {
 	default:
 		p.errorf(max(p.keyLine["conclusion"], 1), `front matter: conclusion must be "stay" or "leave"`)
 	}
-	if p.body == nil {
-		return
-	}
-	keys := []string{"name", "explanation", "section", "quote", "stay", "leave", "weight"}
+}
+
+// factorKeys are the keys of a factor in model.md, each required once.
+var factorKeys = []string{"name", "explanation", "section", "quote", "stay", "leave", "weight"}
+
+// modelFactors reads the "## id" blocks of factors.
+func (p *fileParser) modelFactors(m *Model) {
 	var cur *Factor
 	var seen map[string]bool
 	finish := func() {
 		if cur == nil {
 			return
 		}
-		for _, k := range keys {
+		for _, k := range factorKeys {
 			if !seen[k] {
 				p.errorf(cur.Line, "factor %q: %s is required", cur.ID, k)
 			}
@@ -636,50 +651,48 @@ func (p *fileParser) parseModel(e *Essay) {
 		switch {
 		case cur == nil:
 			p.errorf(n, `want a "## id" line to start a factor, got %q`, line)
-			continue
 		case !ok:
 			p.errorf(n, `want "key: value", got %q`, line)
-			continue
-		case !contains(keys, key):
-			p.errorf(n, "unknown factor key %q (known: %s)", key, strings.Join(keys, ", "))
-			continue
+		case !contains(factorKeys, key):
+			p.errorf(n, "unknown factor key %q (known: %s)", key, strings.Join(factorKeys, ", "))
 		case seen[key]:
 			p.errorf(n, "factor %q: %s given twice", cur.ID, key)
-			continue
 		case value == "":
 			p.errorf(n, "factor %q: %s is empty", cur.ID, key)
 			seen[key] = true // said once, here, not again as missing
-			continue
-		}
-		seen[key] = true
-		switch key {
-		case "name":
-			cur.Name = value
-		case "explanation":
-			cur.Explanation = value
-		case "section":
-			cur.Section = value
-		case "quote":
-			cur.Quote = value
-		case "stay", "leave", "weight":
-			v, ok := smallInt(value)
-			if !ok || v > MaxWeight {
-				p.errorf(n, "factor %q: %s must be a whole number from 0 to 10, got %q", cur.ID, key, value)
-				continue
-			}
-			switch key {
-			case "stay":
-				cur.Scores[0] = v
-			case "leave":
-				cur.Scores[1] = v
-			default:
-				cur.Weight = v
-			}
+		default:
+			seen[key] = true
+			p.factorField(cur, n, key, value)
 		}
 	}
 	finish()
-	if len(m.Factors) == 0 {
-		p.errorf(p.offset+1, "the model has no factors")
+}
+
+// factorField sets one key of a factor, read at line n.
+func (p *fileParser) factorField(f *Factor, n int, key, value string) {
+	switch key {
+	case "name":
+		f.Name = value
+	case "explanation":
+		f.Explanation = value
+	case "section":
+		f.Section = value
+	case "quote":
+		f.Quote = value
+	case "stay", "leave", "weight":
+		v, ok := smallInt(value)
+		if !ok || v > MaxWeight {
+			p.errorf(n, "factor %q: %s must be a whole number from 0 to 10, got %q", f.ID, key, value)
+			return
+		}
+		switch key {
+		case "stay":
+			f.Scores[0] = v
+		case "leave":
+			f.Scores[1] = v
+		default:
+			f.Weight = v
+		}
 	}
 }
 
