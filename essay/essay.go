@@ -87,7 +87,10 @@ type Block struct {
 	// ID is a stable, page-unique id ("<slug>-p3") for paragraphs and
 	// headings, so that a reader can link to them and figures can point
 	// at the text they illustrate.
-	ID      string   `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Level is a heading's level; Ordered and Start say a list's kind and
+	// first number; Name is a directive's argument; Inlines are the text
+	// of a paragraph, a heading or an item.
 	Level   int      `json:"lv,omitempty"`
 	Ordered bool     `json:"ord,omitempty"`
 	Start   int      `json:"start,omitempty"`

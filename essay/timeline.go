@@ -19,16 +19,10 @@ type Event struct {
 
 // Timeline is the author's path as the essay tells it, in order.
 var Timeline = []Event{
-	{When: "", What: "Joins Amazon as SDE I", Where: "Edinburgh",
-		Quote: "I joined Amazon when I was 23 yo, as SDE I (~ junior dev) in Edinburgh.", Section: "job-history"},
-	{When: "2022", What: "Promoted to SDE II",
-		Quote: "Those two projects led to my promotion to SDE II in 2022", Section: "job-history"},
-	{When: "2023", What: "Promoted to SDE III",
-		Quote: "in 2023 to SDE III (Senior Software Engineer).", Section: "job-history"},
-	{When: "2023", What: "Moves to Prime Video", Where: "London",
-		Quote: "In 2023 I joined Prime Video team in London.", Section: "job-history"},
-	{When: "2nd half of 2025", What: "Decides to leave Amazon",
-		Quote: "After 6 years at Amazon, in the second half of 2025, I realised that I no longer want to fight for another promotion at Amazon.", Section: "why-this-document"},
-	{When: "January", What: "Starts at Wiz",
-		Quote: "With around 50 applications I succeeded in getting a role at Wiz, where I started this January.", Section: "next-step"},
+	{When: "", What: "Joins Amazon as SDE I", Where: "Edinburgh", Section: "job-history", Quote: "I joined Amazon when I was 23 yo, as SDE I (~ junior dev) in Edinburgh."},
+	{When: "2022", What: "Promoted to SDE II", Section: "job-history", Quote: "Those two projects led to my promotion to SDE II in 2022"},
+	{When: "2023", What: "Promoted to SDE III", Section: "job-history", Quote: "in 2023 to SDE III (Senior Software Engineer)."},
+	{When: "2023", What: "Moves to Prime Video", Where: "London", Section: "job-history", Quote: "In 2023 I joined Prime Video team in London."},
+	{When: "2nd half of 2025", What: "Decides to leave Amazon", Section: "why-this-document", Quote: "After 6 years at Amazon, in the second half of 2025, I realised that I no longer want to fight for another promotion at Amazon."},
+	{When: "January", What: "Starts at Wiz", Section: "next-step", Quote: "With around 50 applications I succeeded in getting a role at Wiz, where I started this January."},
 }

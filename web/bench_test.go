@@ -7,7 +7,6 @@ package web
 // make bench runs it once: go test -run '^$' -bench . -benchtime 1x .
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -369,10 +367,7 @@ func emulatePhone(cpu float64) chromedp.Action {
 		network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
 			WithConnectionType(network.ConnectionTypeCellular4g),
 		emulation.SetCPUThrottlingRate(cpu),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(benchMetricsJS).Do(ctx)
-			return err
-		}),
+		onNewDocument(benchMetricsJS),
 	}
 }
 

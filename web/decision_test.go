@@ -16,7 +16,6 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -357,13 +356,10 @@ func TestDecisionBadStorage(t *testing.T) {
 	})
 	t.Run("full", func(t *testing.T) {
 		b := newBrowser(t)
-		b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(`{ const set = Storage.prototype.setItem;
+		b.run(t, onNewDocument(`{ const set = Storage.prototype.setItem;
 				Storage.prototype.setItem = function (k, v) {
-					if (k === ` + decisionKeyJS + `) throw new DOMException("full", "QuotaExceededError");
-					return set.call(this, k, v); }; }`).Do(ctx)
-			return err
-		}))
+					if (k === `+decisionKeyJS+`) throw new DOMException("full", "QuotaExceededError");
+					return set.call(this, k, v); }; }`))
 		openDecision(t, b, s, "")
 		typeInto(t, b, "option-1", "Stay")
 		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("could not be saved")`, 3*time.Second); err != nil {
@@ -378,11 +374,7 @@ func TestDecisionBadStorage(t *testing.T) {
 	})
 	t.Run("throwing", func(t *testing.T) {
 		b := newBrowser(t)
-		b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "localStorage", {
-				configurable: true, get() { throw new DOMException("denied", "SecurityError"); }});`).Do(ctx)
-			return err
-		}))
+		b.run(t, onNewDocument(throwingStorageJS))
 		openDecision(t, b, s, "")
 		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("does not let the page save your decision")`, 3*time.Second); err != nil {
 			t.Error("no notice that nothing will be saved")

@@ -16,7 +16,6 @@ import (
 	"leaving-amazon/essay"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -244,14 +243,11 @@ func TestEmbedModeFirstFrame(t *testing.T) {
 	s := newSite(t, true)
 	b := newBrowser(t)
 	// Record, when the page is parsed, what the reader would see.
-	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`document.addEventListener("DOMContentLoaded", () => {
+	b.run(t, onNewDocument(`document.addEventListener("DOMContentLoaded", () => {
 			const shown = sel => { const el = document.querySelector(sel); return el ? getComputedStyle(el).display !== "none" : null; };
 			window.__firstFrame = {embed: document.documentElement.classList.contains("embed"),
 				header: shown(".site-header"), toc: shown(".toc"), footer: shown(".site-footer"), readWhole: shown(".read-whole")};
-		});`).Do(ctx)
-		return err
-	}))
+		});`))
 	b.navigate(t, s.URL+"/pace?embed=1")
 	b.settle(t, 100*time.Millisecond)
 	var first struct {

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -206,6 +207,20 @@ func press(t testing.TB, b *browser, id, key string) {
 	eval[bool](t, b, `(document.getElementById(`+jsString(id)+`).focus(), true)`)
 	b.run(t, chromedp.KeyEvent(key))
 }
+
+// onNewDocument runs js in every document the tab loads from now on,
+// before the page's own scripts.
+func onNewDocument(js string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(js).Do(ctx)
+		return err
+	})
+}
+
+// throwingStorageJS makes merely reading window.localStorage throw, as it
+// does in a sandboxed frame or with storage blocked.
+const throwingStorageJS = `Object.defineProperty(window, "localStorage", {
+	configurable: true, get() { throw new DOMException("denied", "SecurityError"); }});`
 
 // The phone every test and the benchmark emulate: a mid-range phone's
 // 412×915 screen at a device pixel ratio of 1.75.

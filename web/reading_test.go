@@ -12,7 +12,6 @@ package web
 // component's OnMount (see appRunningJS in browser_test.go).
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"net/url"
@@ -30,7 +29,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -193,10 +191,7 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 	b := newBrowser(t)
 	b.run(t,
 		phone(),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(clsObserverJS).Do(ctx)
-			return err
-		}),
+		onNewDocument(clsObserverJS),
 	)
 	b.navigate(t, s.URL+"/all")
 	b.settle(t, 200*time.Millisecond)
@@ -818,12 +813,9 @@ func TestNoJavaScript(t *testing.T) {
 // security policy violation in the pages b loads from now on.
 func watchPolicyViolations(t *testing.T, b *browser) {
 	t.Helper()
-	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`window.__violations = [];
+	b.run(t, onNewDocument(`window.__violations = [];
 			document.addEventListener("securitypolicyviolation", e =>
-				window.__violations.push(e.violatedDirective + " " + e.blockedURI));`).Do(ctx)
-		return err
-	}))
+				window.__violations.push(e.violatedDirective + " " + e.blockedURI));`))
 }
 
 // TestNoPolicyViolations reads every page with the app running, and moves a

@@ -3,7 +3,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -12,7 +11,6 @@ import (
 
 	"leaving-amazon/essay"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -171,11 +169,7 @@ func TestTamperedLinks(t *testing.T) {
 func TestThrowingStorage(t *testing.T) {
 	s := newSite(t, false)
 	b := newBrowser(t)
-	b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "localStorage", {
-			configurable: true, get() { throw new DOMException("denied", "SecurityError"); }});`).Do(ctx)
-		return err
-	}))
+	b.run(t, onNewDocument(throwingStorageJS))
 	b.navigate(t, s.URL+"/pace")
 	b.waitApp(t, 60*time.Second)
 	if err := b.waitJS(`!!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
@@ -263,10 +257,7 @@ func TestTakeoverWithWeightsNoShift(t *testing.T) {
 			b := newBrowser(t)
 			b.run(t,
 				chromedp.EmulateViewport(int64(width), 800),
-				chromedp.ActionFunc(func(ctx context.Context) error {
-					_, err := page.AddScriptToEvaluateOnNewDocument(clsObserverJS).Do(ctx)
-					return err
-				}),
+				onNewDocument(clsObserverJS),
 			)
 			b.navigate(t, s.URL+e.Path(i)+"?w="+essay.FormatWeights(e.Model, w))
 			b.settle(t, 100*time.Millisecond)

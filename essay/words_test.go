@@ -1,0 +1,81 @@
+package essay_test
+
+import (
+	"testing"
+
+	"leaving-amazon/essay"
+)
+
+// TestResultWords: the words of each kind of result, as every page and the
+// Markdown export show them.
+func TestResultWords(t *testing.T) {
+	m := threeFactors()
+	none := essay.Result{NoWeights: true, Winner: -1, Cheapest: -1}
+	tie := essay.Result{Scores: [2]float64{5.5, 5.5}, Winner: -1, Cheapest: -1}
+	leave := essay.Result{Scores: [2]float64{3.93, 6.33}, Winner: 1, Margin: 2.4, Cheapest: 0,
+		Tipping: []essay.Tipping{{Flip: 1}, {Never: true, Flip: -1}, {Never: true, Flip: -1}}}
+	close := essay.Result{Scores: [2]float64{5.23, 5.69}, Winner: 1, Margin: 0.46, CloseCall: true, Cheapest: -1}
+	for _, tc := range []struct {
+		name                        string
+		r                           essay.Result
+		verdict, short, id, balance string
+	}{
+		{"no weights", none, "No weights are set: move a slider to weigh the options.", "no weights set", "none",
+			"With every weight at zero, nothing tips your balance."},
+		{"tie", tie, "A tie: the two options score 5.5 each.", "a tie", "tie",
+			"With your weights the two options are level, at 5.5 of 10 each."},
+		{"leave", leave, "Leave, by 2.4 points of 10.", "leave, by 2.4", "leave",
+			"With your weights, “Stay” scores 3.9 and “Leave” 6.3 of 10: your balance tips towards “Leave”, by 2.4; the author’s tipped towards “Leave”."},
+		{"close call", close, "Leave, by 0.5 points of 10.", "leave, by 0.5 (close call)", "leave",
+			"With your weights, “Stay” scores 5.2 and “Leave” 5.7 of 10: your balance tips towards “Leave”, by 0.5; the author’s tipped towards “Leave”."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, c := range []struct{ what, got, want string }{
+				{"VerdictWords", essay.VerdictWords(m, tc.r), tc.verdict},
+				{"ShortVerdict", essay.ShortVerdict(m, tc.r), tc.short},
+				{"VerdictID", essay.VerdictID(m, tc.r), tc.id},
+				{"BalanceWords", essay.BalanceWords(m, tc.r), tc.balance},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+				}
+			}
+		})
+	}
+	if got, want := essay.CheapestWords(m, essay.Weights{8, 2, 5}, leave), "Lowering “Growth” to 1 would change the verdict."; got != want {
+		t.Errorf("CheapestWords = %q, want %q", got, want)
+	}
+	if got, want := essay.CheapestWords(m, essay.Weights{0, 2, 5}, leave), "Raising “Growth” to 1 would change the verdict."; got != want {
+		t.Errorf("CheapestWords = %q, want %q", got, want)
+	}
+	if got, want := essay.CheapestWords(m, nil, close), "No single weight, moved alone, would change the verdict."; got != want {
+		t.Errorf("CheapestWords = %q, want %q", got, want)
+	}
+}
+
+// TestDecisionWords: the words of a reader's decision, placeholders for
+// empty names included.
+func TestDecisionWords(t *testing.T) {
+	d := essay.Decision{Options: [2]string{"Stay", ""}, Factors: []essay.Criterion{{Name: "", Weight: 6, Scores: [2]int{3, 7}}}}
+	won := essay.Result{Scores: [2]float64{3, 7}, Winner: 1, Margin: 4, Cheapest: 0, Tipping: []essay.Tipping{{Flip: 0}}}
+	for _, tc := range []struct{ name, got, want string }{
+		{"verdict", essay.DecisionVerdict(d, won), "“Option 2” comes out ahead, by 4.0 points of 10."},
+		{"close call", essay.DecisionVerdict(d, essay.Result{Winner: 0, Margin: 0.5, CloseCall: true}), "“Stay” comes out ahead, by 0.5 points of 10. A close call."},
+		{"tie", essay.DecisionVerdict(d, essay.Result{Winner: -1, Scores: [2]float64{5, 5}}), "A tie: both options score 5.0 of 10."},
+		{"none", essay.DecisionVerdict(d, essay.Result{Winner: -1, NoWeights: true}), "No weights are set: weigh at least one factor."},
+		{"cheapest", essay.DecisionCheapest(d, won), "The smallest single move that changes it: the weight of “Factor 1” from 6 to 0."},
+		{"no cheapest", essay.DecisionCheapest(d, essay.Result{Cheapest: -1}), "No single weight, moved alone, changes the verdict."},
+		{"sensitivity", essay.SensitivityWords(d, essay.Sensitivity{Weight: 0, Scores: [2]int{-1, 2}}, 1),
+			"Holding the rest, the verdict changes if its weight goes to 0 or if the score for “Option 2” goes to 2."},
+		{"sensitivity, none", essay.SensitivityWords(d, essay.Sensitivity{Weight: -1, Scores: [2]int{-1, -1}}, 1),
+			"Holding the rest, no change to this factor alone changes the verdict."},
+		{"sensitivity, tie", essay.SensitivityWords(d, essay.Sensitivity{}, -1), "A tie: a move of any number that breaks it decides the verdict."},
+		{"tipping", essay.TippingWords(essay.Tipping{Flip: 3}), "tips the verdict at 3"},
+		{"never tips", essay.TippingWords(essay.Tipping{Never: true, Flip: -1}), "never tips the verdict, within 0–10"},
+		{"sentence", essay.Sentence("the link holds no decision"), "The link holds no decision"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
