@@ -41,6 +41,9 @@ type decisionState struct {
 
 // decisionView is what the decision page's components read.
 type decisionView struct {
+	// EssayTitle names the essay the decision was made with, in its
+	// Markdown export.
+	EssayTitle  string
 	Decision    essay.Decision
 	Result      essay.Result
 	Sensitivity []essay.Sensitivity

@@ -73,7 +73,7 @@ func (t *decisionTools) copyLink(ctx app.Context, e app.Event) {
 
 // download saves the decision as a Markdown document.
 func (t *decisionTools) download(ctx app.Context, e app.Event) {
-	md := essay.DecisionMarkdown(t.Ivalue.Decision, time.Now())
+	md := essay.DecisionMarkdown(t.Ivalue.Decision, t.Ivalue.EssayTitle, time.Now())
 	_ = catch(func() {
 		w := app.Window()
 		blob := w.Get("Blob").New([]any{md}, map[string]any{"type": "text/markdown;charset=utf-8"})

@@ -199,7 +199,9 @@ func (p *page) Render() app.UI {
 	var main app.UI
 	switch p.Isection {
 	case Decision:
-		main = newDecisionEditor().Value(p.dec.view()).Actions(p.dacts)
+		dv := p.dec.view()
+		dv.EssayTitle = e.Title
+		main = newDecisionEditor().Value(dv).Actions(p.dacts)
 	case All:
 		main = newWhole().View(v).Actions(p.acts)
 	default:

@@ -6,12 +6,12 @@ import (
 	"time"
 )
 
-// DecisionMarkdown writes d as a Markdown decision document dated date
-// (its calendar day, in date's location): the options, the factors in a
-// table, and the verdict. The reader's text shows as typed in any Markdown
+// DecisionMarkdown writes d, made with the essay titled essayTitle, as a
+// Markdown decision document dated date (its calendar day, in date's
+// location): the options, the factors in a table, and the verdict. The reader's text shows as typed in any Markdown
 // renderer: it is escaped, never read as Markdown or HTML. d is cleaned as
 // Clean does first.
-func DecisionMarkdown(d Decision, date time.Time) string {
+func DecisionMarkdown(d Decision, essayTitle string, date time.Time) string {
 	d = d.Clean()
 	r := Evaluate(d.Model(), d.Weights())
 	opt := [2]string{optionName(d, 0), optionName(d, 1)}
@@ -65,7 +65,7 @@ func DecisionMarkdown(d Decision, date time.Time) string {
 	}
 
 	b.WriteString("---\n\n")
-	b.WriteString("Made with the interactive essay “" + markdownText(Content().Title) +
+	b.WriteString("Made with the interactive essay “" + markdownText(essayTitle) +
 		"”, starting from its reading of the author’s decision.\n")
 	return b.String()
 }

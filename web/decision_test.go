@@ -415,7 +415,7 @@ func TestDecisionExport(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if got, want := string(md), essay.DecisionMarkdown(d, time.Now().UTC()); got != want {
+	if got, want := string(md), essay.DecisionMarkdown(d, essay.Content().Title, time.Now().UTC()); got != want {
 		t.Errorf("the Markdown is\n%s\nwant\n%s", got, want)
 	}
 	for _, markup := range []string{"<img", "<script", "<b>"} {
