@@ -9,7 +9,7 @@ package web
 // sentence, and a layout that holds on a small phone.
 //
 // "The app runs" means <html data-app="running">, set by the page
-// component's OnMount (see appRunningJS in browser_test.go).
+// component's OnMount (see appRunningJS in harness_test.go).
 
 import (
 	"fmt"

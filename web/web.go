@@ -75,11 +75,12 @@ func New(e *essay.Essay, cfg Config) (*Site, error) {
 			return nil, err
 		}
 	}
+	prefix := strings.TrimRight(cfg.Base, "/")
 	s := &Site{
 		version:  version,
-		prefix:   strings.TrimRight(cfg.Base, "/"),
+		prefix:   prefix,
 		headers:  securityHeaders(cfg.FrameAncestors),
-		notFound: notFoundPage(e, strings.TrimRight(cfg.Base, "/"), notFoundText),
+		notFound: notFoundPage(e, prefix, notFoundText),
 	}
 	if !cfg.Static {
 		s.oembed = newOEmbed(e, s.prefix, cfg.Domain)
