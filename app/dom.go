@@ -10,6 +10,8 @@ import (
 // Small helpers over the browser's document and window, each guarded:
 // a JavaScript exception becomes an error, never a crash of the app.
 
+// catch runs f and turns a JavaScript exception (a Go panic in syscall/js)
+// into an error.
 func catch(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -20,11 +22,16 @@ func catch(f func()) (err error) {
 	return nil
 }
 
+// windowProperty reads a property of window that may throw (localStorage
+// and sessionStorage do, in private modes and sandboxed frames). A plain
+// Get cannot be recovered from: Go's syscall/js catches exceptions only in
+// calls, so the property is read with Reflect.get.
 func windowProperty(name string) (v app.Value, ok bool) {
 	err := catch(func() { v = app.Window().Get("Reflect").Call("get", app.Window(), name) })
 	return v, err == nil && v.Truthy()
 }
 
+// urlParam returns a parameter of the page's URL.
 func urlParam(name string) (string, bool) {
 	var search string
 	if err := catch(func() { search = app.Window().Get("location").Get("search").String() }); err != nil {
@@ -37,6 +44,8 @@ func urlParam(name string) (string, bool) {
 	return params.Call("get", name).String(), true
 }
 
+// replaceURLParam sets a parameter of the address (deletes it when value
+// is ""), without a new history entry.
 func replaceURLParam(name, value string) {
 	_ = catch(func() {
 		loc := app.Window().Get("location")
@@ -51,6 +60,9 @@ func replaceURLParam(name, value string) {
 	})
 }
 
+// focusTarget moves focus to the element a same-page link points at, as the
+// browser does for such links without the app: go-app handles the click
+// itself, scrolling but leaving focus behind.
 func focusTarget(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
@@ -59,6 +71,8 @@ func focusTarget(id string) app.EventHandler {
 	}
 }
 
+// focusLater moves the keyboard focus to the element with id once the
+// page has been rendered.
 func focusLater(ctx app.Context, id string) {
 	ctx.Defer(func(app.Context) {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
@@ -67,6 +81,8 @@ func focusLater(ctx app.Context, id string) {
 	})
 }
 
+// restoreScroll puts the reader back where they were before the reload that
+// brought a new version (see notices.reload).
 func restoreScroll() {
 	s, ok := windowProperty("sessionStorage")
 	if !ok {

@@ -9,13 +9,13 @@ import (
 )
 
 // Embedding: a section can be shown in another site's page, in an iframe
-// that web/embed.js sizes to its content. The embed mode itself is CSS
-// (html.embed, set by web/page.js before the first paint when the page is
+// that web/static/embed.js sizes to its content. The embed mode itself is CSS
+// (html.embed, set by web/static/page.js before the first paint when the page is
 // framed or has ?embed=1): the app renders the same page either way, so
 // nothing moves when it takes over.
 
 // embedCode is the "Embed this section" control: the snippet to paste
-// into a site, and a button that copies it. web/page.js fills in the
+// into a site, and a button that copies it. web/static/page.js fills in the
 // absolute addresses and does the copying, so that it works before the
 // app arrives too.
 type embedCode struct {
@@ -60,8 +60,8 @@ func (c *embedCode) Render() app.UI {
 }
 
 // EmbedSnippet is the code an author pastes to embed a section: a link
-// (what a reader without scripts sees) that web/embed.js replaces with a
-// sized iframe. web/page.js writes the same snippet with absolute
+// (what a reader without scripts sees) that web/static/embed.js replaces with a
+// sized iframe. web/static/page.js writes the same snippet with absolute
 // addresses.
 func EmbedSnippet(page, title, script string) string {
 	return `<div data-essay-embed="` + html.EscapeString(page) + `"><a href="` + html.EscapeString(page) + `">` +

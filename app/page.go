@@ -156,13 +156,8 @@ func (p *page) OnMount(ctx app.Context) {
 	exposeHeap()
 }
 
-// restoreScroll puts the reader back where they were before the reload that
-// brought a new version (see notices.reload).
 func (p *page) dismissNotice(ctx app.Context) { p.notice = "" }
 
-// focusTarget moves focus to the element a same-page link points at, as the
-// browser does for such links without the app: go-app handles the click
-// itself, scrolling but leaving focus behind.
 // tookOver records that the app has rendered its first page.
 var tookOver bool
 
@@ -211,7 +206,7 @@ func (p *page) Render() app.UI {
 		)
 	}
 	return app.Div().ID("essay").Class("essay").
-		// The verdict, for a page that embeds this one (web/page.js tells
+		// The verdict, for a page that embeds this one (web/static/page.js tells
 		// it when it changes).
 		DataSet("verdict", essay.VerdictID(e.Model, v.Result)).
 		DataSet("verdict-text", essay.VerdictWords(e.Model, v.Result)).Body(

@@ -7,7 +7,7 @@ import (
 )
 
 // pager links to the previous and next sections with rel=prev and rel=next,
-// which the ←/→ keys follow (web/page.js).
+// which the ←/→ keys follow (web/static/page.js).
 type pager struct {
 	app.Compo
 

@@ -15,10 +15,18 @@ import (
 // resumes them) and in the page's memory (so that nothing is lost when
 // neither works). The URL wins when it has weights.
 
+// weightsKey is the localStorage key of the reader's weights.
 const weightsKey = "leaving-amazon:weights"
 
+// urlDelay is how long the address bar waits after the last slider move:
+// one replaceState per pause, not per step (Safari refuses more than 100
+// in 30 seconds).
 const urlDelay = 400 * time.Millisecond
 
+// loadWeights returns the reader's weights: the author's, then storage's,
+// then the link's, then any slider the reader moved before the app took
+// over. It reports problems for a notice; none of them loses what was
+// readable.
 func loadWeights(m essay.Model, s *store) (essay.Weights, []string) {
 	w := m.AuthorWeights()
 	var problems []string
@@ -41,8 +49,12 @@ func loadWeights(m essay.Model, s *store) (essay.Weights, []string) {
 	return movedSliders(m, w), problems
 }
 
+// urlWeights returns the w parameter of the page's URL.
 func urlWeights() (string, bool) { return urlParam("w") }
 
+// movedSliders reads the prerendered sliders before the app replaces them:
+// a reader may have moved one while the app was loading, and that move is
+// the newest word on the weights.
 func movedSliders(m essay.Model, w essay.Weights) essay.Weights {
 	inputs := app.Window().Get("document").Call("querySelectorAll", "input[data-factor]")
 	for i := 0; i < inputs.Length(); i++ {
@@ -59,6 +71,7 @@ func movedSliders(m essay.Model, w essay.Weights) essay.Weights {
 	return w
 }
 
+// noticeFor says, in one sentence, what was wrong with the weights read.
 func noticeFor(problems []string) string {
 	if len(problems) == 0 {
 		return ""
@@ -72,6 +85,9 @@ func noticeFor(problems []string) string {
 	return "Some of the weights in this link could not be read (" + problems[0] + "); the rest are used."
 }
 
+// replaceWeightsInURL puts the weights in the address bar without a new
+// history entry. A browser may refuse (Safari, past 100 calls in 30 s):
+// the weights are still in the page and in storage, so that is ignored.
 func replaceWeightsInURL(query string) {
 	replaceURLParam("w", strings.TrimPrefix(query, "?w="))
 }

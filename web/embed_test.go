@@ -87,7 +87,7 @@ const contentHeightJS = `(() => {
 	return Math.ceil(bottom);
 })()`
 
-// TestEmbedCrossOrigin embeds a section with web/embed.js in a host page on
+// TestEmbedCrossOrigin embeds a section with web/static/embed.js in a host page on
 // another origin: the iframe is as tall as its content, after load and
 // after a slider move, with no scrollbar of its own; the slider works;
 // the verdict reaches the host; messages from elsewhere are ignored.
@@ -238,7 +238,7 @@ func jsString(s string) string { return string(mustJSON(s)) }
 // TestEmbedModeFirstFrame loads a section with ?embed=1 while the wasm is
 // held back: embed mode is on as soon as the page is parsed, long before
 // the app, and stays the same when the app takes over. (In a frame made by
-// web/embed.js, the frame is shown only after that: TestEmbedCrossOrigin.)
+// web/static/embed.js, the frame is shown only after that: TestEmbedCrossOrigin.)
 func TestEmbedModeFirstFrame(t *testing.T) {
 	s := newSite(t, true)
 	b := newBrowser(t)

@@ -57,7 +57,7 @@
 
   // Embedding. A section shown in another site's page (framed, or asked
   // for with ?embed=1) drops the site's chrome: html.embed, set here as
-  // soon as the page is parsed. web/embed.js keeps its frame hidden until
+  // soon as the page is parsed. web/static/embed.js keeps its frame hidden until
   // the first height message below, sent once the class is set, so the
   // chrome never shows in it.
   var framed = false;
@@ -72,7 +72,7 @@
   }
 
   // A framed page tells its parent its content height whenever it
-  // changes, and the verdict whenever it changes, for web/embed.js. The
+  // changes, and the verdict whenever it changes, for web/static/embed.js. The
   // height is the document's own, never the viewport's: a page that
   // measured 100vh would grow with every resize it caused.
   if (framed) {
