@@ -65,6 +65,7 @@ test: vet
 	go test -run '^$$' -fuzz '^FuzzParseWeights$$' -fuzztime 100000x ./essay
 	go test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime 100000x ./essay
 	go test -run '^$$' -fuzz '^FuzzDecodeDecision$$' -fuzztime 15000x ./essay
+	go test -run '^$$' -fuzz '^FuzzCleanAddress$$' -fuzztime 100000x ./app
 
 bench: wasm
 	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web

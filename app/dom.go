@@ -96,3 +96,24 @@ func restoreScroll() {
 		app.Window().Call("scrollTo", map[string]any{"top": n, "behavior": "instant"})
 	}
 }
+
+// guardAddress keeps the page's address one go-app can read (see
+// address.go): now, before go-app reads it, and on every change of the
+// address that does not load a page (a fragment, back and forward). Its
+// listeners run before go-app's, which are set later, and go-app reads the
+// address only after them.
+func guardAddress(prefix string, isPage func(string) bool) {
+	clean := func() {
+		_ = catch(func() {
+			href := app.Window().Get("location").Get("href").String()
+			if c := cleanAddress(href, prefix, isPage); c != href {
+				history := app.Window().Get("history")
+				history.Call("replaceState", history.Get("state"), "", c)
+			}
+		})
+	}
+	clean()
+	onChange := app.FuncOf(func(app.Value, []app.Value) any { clean(); return nil })
+	app.Window().Call("addEventListener", "popstate", onChange)
+	app.Window().Call("addEventListener", "hashchange", onChange)
+}

@@ -15,8 +15,19 @@ import (
 // server wrote into the page (go-app's GOAPP_ROOT_PREFIX, "/" at a site's
 // root), so that the app follows wherever the files are. It never returns.
 func Run(e *essay.Essay) {
-	Routes(e, strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
+	prefix := strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	guardAddress(prefix, pageSet(e))
+	Routes(e, prefix)
 	app.RunWhenOnBrowser()
+}
+
+// pageSet reports the paths of e's pages (not under a prefix).
+func pageSet(e *essay.Essay) func(path string) bool {
+	pages := map[string]bool{"/" + e.Sections[0].Slug: true, essay.DecisionPath: true}
+	for _, p := range e.Paths() {
+		pages[p] = true
+	}
+	return func(path string) bool { return pages[path] }
 }
 
 // Routes registers, in go-app's router, a route for every page of e as

@@ -3,20 +3,14 @@
 package web
 
 import (
-	"bufio"
-	"fmt"
 	"html"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
-	"text/template"
 	"time"
 
 	"leaving-amazon/essay"
@@ -27,131 +21,11 @@ import (
 // staticBase is the sub-path the static export is tested under.
 const staticBase = "/essays/leaving-amazon/"
 
-const noNginx = "NO NGINX: the static export's tests skipped; apt-get install -y nginx-light libnginx-mod-http-brotli-static"
-
-// nginxPath finds Debian's nginx.
-func nginxPath(t *testing.T) string {
-	t.Helper()
-	return findTool(t, noNginx, "/usr/sbin/nginx", "nginx")
-}
-
-// nginx is a running nginx serving a folder on a loopback port.
-type nginx struct {
-	addr      string
-	accessLog string
-	cmd       *exec.Cmd
-	done      chan error
-}
-
-func (n *nginx) url(path string) string { return "http://" + n.addr + path }
-
-// stop ends nginx, its workers with it, and waits for it.
-func (n *nginx) stop() {
-	if n.done == nil {
-		return
-	}
-	n.cmd.Process.Signal(syscall.SIGTERM) // SIGKILL would leave the workers serving
-	select {
-	case <-n.done:
-	case <-time.After(10 * time.Second):
-		n.cmd.Process.Kill()
-		<-n.done
-	}
-	n.done = nil
-}
-
-// requests returns the paths of every request nginx has answered so far.
-func (n *nginx) requests(t *testing.T) []string {
-	t.Helper()
-	f, err := os.Open(n.accessLog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var paths []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		// 127.0.0.1 - - [date] "GET /path HTTP/1.1" 200 ...
-		_, request, ok := strings.Cut(sc.Text(), `"`)
-		if !ok {
-			continue
-		}
-		if fields := strings.Fields(request); len(fields) >= 2 {
-			paths = append(paths, fields[1])
-		}
-	}
-	return paths
-}
-
-// startNginx serves root with testdata/nginx.conf, the configuration the
-// README gives, on a free loopback port.
-func startNginx(t *testing.T, bin, root string) *nginx {
-	t.Helper()
-	temp := t.TempDir()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	fields := struct {
-		Brotli, User, Temp, Root string
-		Port                     int
-	}{Temp: temp, Root: root, Port: port}
-	if _, err := os.Stat("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"); err == nil {
-		fields.Brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
-	}
-	if os.Geteuid() == 0 {
-		// Workers would run as nobody, who cannot read a test's folders.
-		fields.User = "root"
-	}
-	tmpl, err := template.ParseFiles("../testdata/nginx.conf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := filepath.Join(temp, "nginx.conf")
-	f, err := os.Create(conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tmpl.Execute(f, fields); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	n := &nginx{addr: fmt.Sprintf("127.0.0.1:%d", port), accessLog: filepath.Join(temp, "access.log"), done: make(chan error, 1)}
-	n.cmd = exec.Command(bin, "-p", temp, "-c", conf, "-e", filepath.Join(temp, "error.log"))
-	n.cmd.Stdout, n.cmd.Stderr = os.Stderr, os.Stderr
-	if err := n.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { n.done <- n.cmd.Wait() }()
-	t.Cleanup(n.stop)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		c, err := net.Dial("tcp", n.addr)
-		if err == nil {
-			c.Close()
-			return n
-		}
-		select {
-		case err := <-n.done:
-			n.done = nil
-			log, _ := os.ReadFile(filepath.Join(temp, "error.log"))
-			t.Fatalf("nginx exited: %v\n%s", err, log)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("nginx did not start listening")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // exportUnder exports the essay for base into a site root, under base, with
-// a home page of the host's own at the root.
+// a home page of the host's own at the root, as make static does.
 func exportUnder(t *testing.T, base string) (root string, s *Site) {
 	t.Helper()
-	s, err := New(essay.Content(), Config{Base: base})
+	s, err := New(essay.Content(), Config{Base: base, Static: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,9 +45,8 @@ func exportUnder(t *testing.T, base string) (root string, s *Site) {
 // own page, compressed twins are served, and the manifest claims the
 // sub-path alone.
 func TestStaticExportHTTP(t *testing.T) {
-	bin := nginxPath(t)
 	root, s := exportUnder(t, staticBase)
-	n := startNginx(t, bin, root)
+	n := startHost(t, nginxTuned, root)
 	prefix := strings.TrimRight(staticBase, "/")
 	e := essay.Content()
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -259,9 +132,8 @@ func essayTitleText(s string) string { return html.EscapeString(s) }
 // in Chromium: the app runs, installs, reads every page offline, breaks no
 // policy, and asks for nothing outside the sub-path.
 func TestStaticExportNginx(t *testing.T) {
-	bin := nginxPath(t)
 	root, s := exportUnder(t, staticBase)
-	n := startNginx(t, bin, root)
+	n := startHost(t, nginxTuned, root)
 	prefix := strings.TrimRight(staticBase, "/")
 	b := newBrowser(t)
 	watchPolicyViolations(t, b)

@@ -5,6 +5,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"regexp"
 	"strings"
 
@@ -57,12 +58,19 @@ func (r prefixResolver) Resolve(location string) string {
 }
 
 // fixResource mends one of go-app's generated scripts.
-func fixResource(p string, b []byte, prefix string) ([]byte, error) {
-	switch p {
+func fixResource(path string, b []byte, p plan) ([]byte, error) {
+	switch path {
 	case "/app-worker.js":
-		return slashHome(b, "", prefix), nil
+		return slashHome(b, "", p.prefix), nil
 	case "/app.js":
-		return patchAppJS(b, prefix+"/web/app.wasm")
+		if !p.static {
+			return patchAppJS(b, p.prefix+wasmPath, nil)
+		}
+		twin, err := fs.ReadFile(p.files, wasmTwinScript)
+		if err != nil {
+			return nil, err
+		}
+		return patchAppJS(b, p.prefix+wasmPath, twin)
 	}
 	return b, nil
 }
@@ -83,12 +91,29 @@ func fixResource(p string, b []byte, prefix string) ([]byte, error) {
 //     compiled on an earlier visit. Progress is worth showing only when the
 //     wasm comes over the network. (Measured with make bench: the repeat
 //     visit's app start went from about 1.5 s to about 1.15 s.)
-func patchAppJS(js []byte, wasmURL string) ([]byte, error) {
+//   - When the Go program stops (a panic anywhere: go-app recovers only to
+//     show the panic in its loader, then stops), the page is told, so that
+//     it says so instead of leaving controls that do nothing
+//     (static/page.js shows the notice).
+//   - On a static host (wasmTwin, the twin's fetch, is given for an
+//     export), a first visit
+//     fetches the wasm's twin, compressed at build time, and decompresses
+//     it in the browser: a host in its defaults may send files as they
+//     are, 8.3 MB instead of 1.6. The worker keeps the decompressed wasm
+//     (static/app-worker.js), so a repeat visit compiles from the cache as
+//     before.
+func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
+	first, helpers := progress, goappStopped
+	if wasmTwin != nil {
+		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, goappStopped+string(wasmTwin)+"\n"+essayFetchWasm
+	}
 	for _, r := range []struct{ old, new string }{
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "goappInitWebAssembly().finally(goappInitServiceWorker);\n"},
-		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + progress + `)`},
+		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + first + `)`},
+		{"go.run(wasm.instance);\n", "go.run(wasm.instance).finally(goappStopped);\n"},
+		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
 	} {
 		if bytes.Count(js, []byte(r.old)) != 1 {
 			return nil, errors.New("go-app's app.js has changed: patchAppJS needs revisiting (" + r.old + ")")
@@ -116,6 +141,36 @@ func fixPage(b []byte, domain, prefix string) []byte {
 	}
 	return slashHome(b, domain, prefix)
 }
+
+// goappStopped marks the document and tells static/page.js that the Go
+// program has stopped: go.run's promise settles only then.
+const goappStopped = `function goappStopped() {
+  document.documentElement.dataset.app = "stopped";
+  window.dispatchEvent(new Event("essay-app-stopped"));
+}
+
+`
+
+// essayFetchWasm is the first visit's fetch of the wasm on a static host:
+// from its twin (static/wasm-twin.js, written in before it), counting the
+// progress go-app's loader shows.
+const essayFetchWasm = `async function essayFetchWasm(url, progress) {
+  let body = await essayWasmTwin(url, {});
+  if (!body) {
+    return fetchWithProgress(url, progress);
+  }
+  let loaded = 0;
+  body = body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      progress(Math.min(100, Math.round(loaded * 100 / goappWasmContentLength)));
+      controller.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { headers: { "Content-Type": "application/wasm" } });
+}
+
+`
 
 var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
 

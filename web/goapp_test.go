@@ -25,7 +25,7 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 	}
 	raw := func(p, domain string) []byte {
 		t.Helper()
-		h, err := goappHandler(e, files, prefix, domain, "test", 1)
+		h, err := goappHandler(plan{essay: e, files: files, prefix: prefix, domain: domain, version: "test"}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,8 +55,10 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 			t.Errorf("go-app no longer has the bug %s works around (%s): drop or revisit it", tc.fix, tc.bug)
 		}
 	}
-	if _, err := patchAppJS(appJS, prefix+"/web/app.wasm"); err != nil {
-		t.Error(err)
+	for _, twin := range [][]byte{nil, []byte("async function essayWasmTwin() {}")} {
+		if _, err := patchAppJS(appJS, prefix+wasmPath, twin); err != nil {
+			t.Error(err)
+		}
 	}
 	if fixed := fixPage(page, "", prefix); bytes.Contains(fixed, []byte(`"https://`)) {
 		t.Error("fixPage left go-app's broken addresses in the page")

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -235,6 +236,30 @@ func phone() chromedp.Action {
 	return chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(phoneDPR))
 }
 
+// bytes is the sum of the bodies the site has sent, as sent.
+func (s *site) bytes() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for _, r := range s.log {
+		n += int64(r.Bytes)
+	}
+	return n
+}
+
+// heaviest names the n largest responses the site has sent, for a message.
+func (s *site) heaviest(n int) string {
+	s.mu.Lock()
+	log := slices.Clone(s.log)
+	s.mu.Unlock()
+	slices.SortFunc(log, func(a, b served) int { return b.Bytes - a.Bytes })
+	var out []string
+	for _, r := range log[:min(n, len(log))] {
+		out = append(out, fmt.Sprintf("%s %d bytes", r.Path, r.Bytes))
+	}
+	return strings.Join(out, ", ")
+}
+
 // requests returns the requests answered so far for path.
 func (s *site) requests(path string) []served {
 	s.mu.Lock()
@@ -256,6 +281,15 @@ type browser struct {
 	mu         sync.Mutex
 	exceptions []string
 	consoleErr []string
+	expected   []string // exceptions a test provokes on purpose
+}
+
+// ignoreExceptions lets uncaught exceptions that contain any of msgs pass:
+// a test that stops the app on purpose provokes them.
+func (b *browser) ignoreExceptions(msgs ...string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.expected = append(b.expected, msgs...)
 }
 
 // newBrowser starts a headless Chromium with a fresh profile for this test.
@@ -272,7 +306,13 @@ func newBrowser(t testing.TB) *browser {
 		for _, m := range consoleErrors {
 			t.Logf("console error: %s", m)
 		}
+	exceptions:
 		for _, m := range exceptions {
+			for _, e := range b.expected {
+				if strings.Contains(m, e) {
+					continue exceptions
+				}
+			}
 			t.Errorf("uncaught exception in the page: %s", m)
 		}
 	})
@@ -349,6 +389,13 @@ func openBrowser(execPath string) (*browser, error) {
 		return nil, fmt.Errorf("starting Chromium: %w", err)
 	}
 	return b, nil
+}
+
+// consoleErrors are the errors the page has logged so far.
+func (b *browser) consoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.Clone(b.consoleErr)
 }
 
 // run runs chromedp actions in the tab and fails the test on error.

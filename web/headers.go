@@ -68,3 +68,12 @@ func headersFile(prefix string, headers http.Header) []byte {
 	b.WriteString("  Cache-Control: no-cache\n")
 	return []byte(b.String())
 }
+
+// headerMap is h with one value a name, for JSON.
+func headerMap(h http.Header) map[string]string {
+	m := make(map[string]string, len(h))
+	for k := range h {
+		m[k] = h.Get(k)
+	}
+	return m
+}

@@ -65,13 +65,16 @@ func TestOffline(t *testing.T) {
 
 // readEveryPageOffline reads every page of the essay, with and without a
 // query string, with the app running, and an unknown page, from a browser
-// whose server has gone: url gives a page's address.
-func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string) {
+// whose server has gone: url gives a page's address. It returns how many
+// pages read, both ways, of how many.
+func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string) (read, pages int) {
 	t.Helper()
 	e := essay.Content()
 	for _, p := range append(e.Paths(), "/"+e.Sections[0].Slug, essay.DecisionPath) {
+		pages++
+		ok := true
 		for _, query := range []string{"", "?w=a7b3&x=%22%3E%3Cimg%20src%3Dx%3E"} {
-			t.Run(p+query, func(t *testing.T) {
+			ok = t.Run(p+query, func(t *testing.T) {
 				b.navigate(t, url(p+query))
 				b.waitApp(t, 30*time.Second)
 				want := e.Title
@@ -87,7 +90,10 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 				if got := eval[int](t, b, `document.querySelector("main").innerText.length`); got < 200 {
 					t.Errorf("only %d characters of text", got)
 				}
-			})
+			}) && ok
+		}
+		if ok {
+			read++
 		}
 	}
 	t.Run("unknown page", func(t *testing.T) {
@@ -99,6 +105,7 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 			t.Errorf("the offline page links to %d pages, want every section", got)
 		}
 	})
+	return read, pages
 }
 
 // TestUpdate deploys a second version at the same address: the open page
@@ -140,14 +147,25 @@ func TestInstallable(t *testing.T) {
 // checkInstallable asks Chromium whether the page in b can be installed.
 func checkInstallable(t *testing.T, b *browser) {
 	t.Helper()
+	for _, e := range installabilityErrors(t, b) {
+		t.Errorf("installability error: %s", e)
+	}
+}
+
+// installabilityErrors are Chromium's reasons the page in b cannot be
+// installed; none when it can.
+func installabilityErrors(t *testing.T, b *browser) []string {
+	t.Helper()
 	var errs []*page.InstallabilityError
 	b.run(t, chromedp.ActionFunc(func(ctx context.Context) (err error) {
 		errs, err = page.GetInstallabilityErrors().Do(ctx)
 		return err
 	}))
+	var out []string
 	for _, e := range errs {
-		t.Errorf("installability error: %s %v", e.ErrorID, e.ErrorArguments)
+		out = append(out, fmt.Sprintf("%s %v", e.ErrorID, e.ErrorArguments))
 	}
+	return out
 }
 
 // failing answers 500 for one path and passes the rest to h.

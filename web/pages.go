@@ -33,6 +33,10 @@ const (
 // which caches only "/" and can activate before its cache is complete.
 const workerTemplate = "app-worker.js"
 
+// wasmTwinScript fetches the wasm from its compressed twin on a static
+// host: written into app.js and the worker, not served.
+const wasmTwinScript = "wasm-twin.js"
+
 // offlinePath is the page the worker shows for a page it has not saved.
 const offlinePath = "/offline"
 
@@ -44,37 +48,55 @@ var (
 	offlineText  = pageText{"You are offline", "This page was not saved for reading offline. Every section of the essay was:"}
 )
 
-// build makes every response of the site, by its path under prefix. With
-// o, each page links to the oEmbed endpoint.
-func build(e *essay.Essay, files fs.FS, prefix, domain, version string, o *oembed) (map[string]*response, error) {
+// plan is what build makes the site from: the content and the static
+// files, and where and how the site is served.
+type plan struct {
+	essay   *essay.Essay
+	files   fs.FS
+	prefix  string // the path it is served under, without a trailing slash
+	domain  string
+	version string
+	// static is set for an export: a static host may send files as they
+	// are, so the page fetches the wasm's compressed twin (goapp.go).
+	static  bool
+	oembed  *oembed     // each page links to it; nil for none
+	headers http.Header // the site's own, for pages the worker keeps from their twins
+}
+
+// build makes every response of the site, by its path under the prefix.
+func build(p plan) (map[string]*response, error) {
+	e := p.essay
 	r := map[string]*response{}
-	if err := addStatic(r, files); err != nil {
+	if err := addStatic(r, p.files); err != nil {
 		return nil, err
 	}
-	wasm, err := readWasm(files, version)
+	wasm, err := readWasm(p.files, p.version)
 	if err != nil {
 		return nil, err
 	}
-	r["/web/app.wasm"] = wasm
+	r[wasmPath] = wasm
 	og, err := previewImage(e.Title, e.Description)
 	if err != nil {
 		return nil, err
 	}
 	r[previewImagePath] = newResponse(previewImagePath, og)
-	h, err := goappHandler(e, files, prefix, domain, version, len(wasm.raw))
+	h, err := goappHandler(p, len(wasm.raw))
 	if err != nil {
 		return nil, err
 	}
-	if err := addGoapp(r, h, files, prefix); err != nil {
+	if err := addGoapp(r, h, p); err != nil {
 		return nil, err
 	}
-	if err := addPages(r, h, e, prefix, domain, o); err != nil {
+	if err := addPages(r, h, p); err != nil {
 		return nil, err
 	}
-	r[offlinePath] = newResponse("offline.html", notFoundPage(e, prefix, offlineText))
-	r["/manifest.webmanifest"] = newResponse("manifest.webmanifest", manifest(e, prefix))
+	r[offlinePath] = newResponse("offline.html", notFoundPage(e, p.prefix, offlineText))
+	r["/manifest.webmanifest"] = newResponse("manifest.webmanifest", manifest(e, p.prefix))
 	return r, nil
 }
+
+// wasmPath is the app's path under the prefix.
+const wasmPath = "/web/app.wasm"
 
 // pagePaths is every path that answers with a page: the sections, /all,
 // the opening's own /<slug> beside "/", and the reader's decision.
@@ -94,7 +116,7 @@ func addStatic(r map[string]*response, files fs.FS) error {
 		case ".gz", ".br", ".wasm":
 			return nil
 		}
-		if p == workerTemplate {
+		if p == workerTemplate || p == wasmTwinScript {
 			return nil
 		}
 		b, err := fs.ReadFile(files, p)
@@ -123,18 +145,30 @@ func readWasm(files fs.FS, version string) (*response, error) {
 // goappHandler is go-app's handler for the essay, which renders its pages
 // and scripts. The app's routes are registered for prefix first: the
 // pages it renders link under it.
-func goappHandler(e *essay.Essay, files fs.FS, prefix, domain, version string, wasmSize int) (*goapp.Handler, error) {
-	pages := pagePaths(e)
-	worker, err := fs.ReadFile(files, workerTemplate)
+func goappHandler(p plan, wasmSize int) (*goapp.Handler, error) {
+	e, prefix, pages := p.essay, p.prefix, pagePaths(p.essay)
+	worker, err := fs.ReadFile(p.files, workerTemplate)
 	if err != nil {
 		return nil, err
 	}
-	worker = bytes.ReplaceAll(worker, []byte("{{.Pages}}"), mustJSON(prefixed(prefix, pages)))
-	worker = bytes.ReplaceAll(worker, []byte("{{.OfflinePage}}"), []byte(prefix+offlinePath))
+	twin, err := fs.ReadFile(p.files, wasmTwinScript)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range []struct{ key, value string }{
+		{"{{.Pages}}", string(mustJSON(prefixed(prefix, pages)))},
+		{"{{.OfflinePage}}", prefix + offlinePath},
+		{"{{.WasmPath}}", prefix + wasmPath},
+		{"{{.WasmFromTwin}}", strconv.FormatBool(p.static)},
+		{"{{.WasmTwin}}", string(twin)},
+		{"{{.Headers}}", string(mustJSON(headerMap(p.headers)))},
+	} {
+		worker = bytes.ReplaceAll(worker, []byte(r.key), []byte(r.value))
+	}
 	ui.Routes(e, prefix)
 	return &goapp.Handler{
 		Name: e.Title, ShortName: e.Title, Title: e.Title, Description: e.Description,
-		Author: e.Author, Image: prefix + previewImagePath, Lang: "en", Domain: domain,
+		Author: e.Author, Image: prefix + previewImagePath, Lang: "en", Domain: p.domain,
 		Icon: goapp.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",
@@ -156,7 +190,7 @@ func goappHandler(e *essay.Essay, files fs.FS, prefix, domain, version string, w
 		// PNG icons; a reader offline needs every page too.
 		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
 		ServiceWorkerTemplate: string(worker),
-		Version:               version,
+		Version:               p.version,
 		// The wasm is sent compressed, so Content-Length is the compressed
 		// size while the loader counts decompressed bytes: give it the real
 		// size so that progress ends at 100%.
@@ -168,18 +202,18 @@ func goappHandler(e *essay.Essay, files fs.FS, prefix, domain, version string, w
 // addGoapp adds go-app's own resources, generated once from the handler,
 // and the stylesheet go-app links first on every page: ours, so that the
 // text paints after one stylesheet request, not two.
-func addGoapp(r map[string]*response, h *goapp.Handler, files fs.FS, prefix string) error {
-	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js"} {
-		b, err := render(h, p)
+func addGoapp(r map[string]*response, h *goapp.Handler, p plan) error {
+	for _, path := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js"} {
+		b, err := render(h, path)
 		if err != nil {
 			return err
 		}
-		if b, err = fixResource(p, b, prefix); err != nil {
+		if b, err = fixResource(path, b, p); err != nil {
 			return err
 		}
-		r[p] = newResponse(p, b)
+		r[path] = newResponse(path, b)
 	}
-	css, err := fs.ReadFile(files, "app.css")
+	css, err := fs.ReadFile(p.files, "app.css")
 	if err != nil {
 		return err
 	}
@@ -189,21 +223,22 @@ func addGoapp(r map[string]*response, h *goapp.Handler, files fs.FS, prefix stri
 
 // addPages prerenders every page once, from the content alone: the request
 // that renders it carries no query, headers or fragment of a reader's.
-func addPages(r map[string]*response, h *goapp.Handler, e *essay.Essay, prefix, domain string, o *oembed) error {
-	for i, p := range append(append([]string{}, e.Paths()...), essay.DecisionPath) {
-		b, err := render(h, p)
+func addPages(r map[string]*response, h *goapp.Handler, p plan) error {
+	e := p.essay
+	for i, path := range append(append([]string{}, e.Paths()...), essay.DecisionPath) {
+		b, err := render(h, path)
 		if err != nil {
 			return err
 		}
-		b = fixPage(b, domain, prefix)
-		if o != nil {
-			b = bytes.Replace(b, []byte("</head>"), []byte(o.discoveryLink(prefix+p)+"</head>"), 1)
+		b = fixPage(b, p.domain, p.prefix)
+		if p.oembed != nil {
+			b = bytes.Replace(b, []byte("</head>"), []byte(p.oembed.discoveryLink(p.prefix+path)+"</head>"), 1)
 		}
-		page := newResponse(p+".html", b)
+		page := newResponse(path+".html", b)
 		// The stylesheet is all the first paint waits for: ask for it as
 		// soon as the headers arrive, before the page is parsed.
-		page.link = "<" + prefix + "/app.css>; rel=preload; as=style"
-		r[p] = page
+		page.link = "<" + p.prefix + "/app.css>; rel=preload; as=style"
+		r[path] = page
 		if i == 0 {
 			r["/"+e.Sections[0].Slug] = page
 		}

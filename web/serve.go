@@ -37,6 +37,16 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.ServeHTTP(w, r)
 		return
 	}
+	if page := s.pageFor(p); page != "" && under {
+		// A page asked for as a folder, as static hosts serve it: one
+		// redirect to its own address, so that the app knows it.
+		target := s.prefix + page
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusNotFound)
@@ -73,4 +83,21 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 	// requests Shutdown is waiting for.
 	<-drained
 	return nil
+}
+
+// pageFor returns the page that p names in the other forms static hosts
+// serve it under ("/pace/", "/pace/index.html", "/index.html", "//pace"),
+// or "".
+func (s *Site) pageFor(p string) string {
+	page := p
+	for strings.Contains(page, "//") {
+		page = strings.ReplaceAll(page, "//", "/")
+	}
+	if page = strings.TrimRight(strings.TrimSuffix(page, "index.html"), "/"); page == "" {
+		page = "/"
+	}
+	if r, ok := s.responses[page]; ok && strings.HasPrefix(r.contentType, "text/html") && page != p {
+		return page
+	}
+	return ""
 }

@@ -3,7 +3,9 @@
 package web
 
 import (
+	"fmt"
 	"io"
+	"leaving-amazon/essay"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -32,7 +34,7 @@ func body(t testing.TB, res *http.Response) string {
 
 func TestUnknownPaths(t *testing.T) {
 	s := newTestServer(t)
-	for _, p := range []string{"/nope", "/all/", "/job-history/x", "/web/nope.css", "/web/", "/app.wasm", "/robots.txt", "/JOB-HISTORY"} {
+	for _, p := range []string{"/nope", "/all/x", "/job-history/x", "/web/nope.css", "/web/", "/app.wasm", "/robots.txt", "/JOB-HISTORY"} {
 		t.Run(p, func(t *testing.T) {
 			res := get(t, s, p)
 			b := body(t, res)
@@ -103,5 +105,39 @@ func TestPagesServedFromMemory(t *testing.T) {
 	// A go-app prerender of /all allocates tens of thousands of times.
 	if allocs > 60 {
 		t.Errorf("serving /all allocates %.0f times: is it rendered per request?", allocs)
+	}
+}
+
+// A page asked for in the other forms static hosts serve it under gets one
+// redirect to its own address, its query kept; nothing else does.
+func TestPageFolderRedirects(t *testing.T) {
+	sub, err := New(essay.Content(), Config{Base: "/x/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		h              http.Handler
+		target, status string
+	}{
+		{newTestServer(t), "/pace/", "301 /pace"},
+		{newTestServer(t), "/pace/?w=pace3", "301 /pace?w=pace3"},
+		{newTestServer(t), "/pace/index.html", "301 /pace"},
+		{newTestServer(t), "/index.html", "301 /"},
+		{newTestServer(t), "//pace", "301 /pace"},
+		{newTestServer(t), "/all//", "301 /all"},
+		{newTestServer(t), "/your-decision/", "301 /your-decision"},
+		{newTestServer(t), "/pace", "200 "},
+		{newTestServer(t), "/nope/", "404 "},
+		{newTestServer(t), "/web/app.css/", "404 "},
+		{newTestServer(t), "/manifest.webmanifest/", "404 "},
+		{newTestServer(t), "//example.com/", "404 "},
+		{sub, "/x/pace/", "301 /x/pace"},
+		{sub, "/x/index.html", "301 /x/"},
+		{sub, "/pace/", "404 "},
+	} {
+		res := get(t, tc.h, tc.target)
+		if got := fmt.Sprintf("%d %s", res.StatusCode, res.Header.Get("Location")); got != tc.status {
+			t.Errorf("GET %s: %s, want %s", tc.target, got, tc.status)
+		}
 	}
 }

@@ -85,7 +85,9 @@ func New(e *essay.Essay, cfg Config) (*Site, error) {
 	if !cfg.Static {
 		s.oembed = newOEmbed(e, s.prefix, cfg.Domain)
 	}
-	if s.responses, err = build(e, files, s.prefix, cfg.Domain, version, s.oembed); err != nil {
+	s.responses, err = build(plan{essay: e, files: files, prefix: prefix, domain: cfg.Domain, version: version,
+		static: cfg.Static, oembed: s.oembed, headers: s.headers})
+	if err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -28,6 +28,42 @@
     }
   }
 
+  // If the Go program stops (a panic anywhere, at any time: go-app's
+  // app.js, patched in web/goapp.go, marks <html data-app="stopped"> and
+  // fires essay-app-stopped), say so at once, and disable the controls it
+  // no longer answers, so that nothing more is typed into them and lost:
+  // what the reader entered before is in storage and the address.
+  var appStopped = function () {
+    if (document.getElementById("app-stopped")) {
+      return;
+    }
+    var loader = document.getElementById("app-wasm-loader");
+    if (loader) {
+      loader.remove(); // it would show the panic's text
+    }
+    document.querySelectorAll("#essay input, #essay select, #essay button:not(.copy-embed)")
+      .forEach(function (el) { el.disabled = true; });
+    var box = document.createElement("div");
+    box.className = "notices stopped-notices";
+    var note = document.createElement("p");
+    note.id = "app-stopped";
+    note.className = "notice stopped";
+    note.setAttribute("role", "alert");
+    var text = document.createElement("span");
+    text.textContent = "The interactive part stopped; the text is all here.";
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", function () { location.reload(); });
+    note.append(text, reload);
+    box.append(note);
+    document.body.append(box);
+  };
+  window.addEventListener("essay-app-stopped", appStopped);
+  if (document.documentElement.dataset.app === "stopped") {
+    appStopped();
+  }
+
   // The ← and → keys move to the previous and next section by following
   // the page's rel=prev and rel=next links (go-app then handles the link
   // without a reload).
