@@ -26,6 +26,7 @@ func main() {
 	flag.StringVar(&cfg.Domain, "domain", "", "public host name, for absolute canonical and Open Graph URLs (e.g. example.com)")
 	flag.StringVar(&cfg.FrameAncestors, "frame-ancestors", "'self'", "the sites that may embed the essay in a frame (CSP frame-ancestors), e.g. \"'self' https://example.com\"")
 	flag.StringVar(&cfg.Base, "base", "/", "the path the essay is served under, e.g. /essays/leaving-amazon/")
+	flag.StringVar(&cfg.Proxy, "proxy", "", "the address or network of the proxy in front of the server, whose X-Forwarded-Proto is believed (e.g. 127.0.0.1)")
 	export := flag.String("export", "", "write a static copy of the site into DIR (for any static host, under -base), then exit")
 	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
 	flag.Parse()

@@ -35,8 +35,9 @@ func (d *decisionEditor) renameOption(i int) app.EventHandler {
 
 func (d *decisionEditor) add(ctx app.Context, e app.Event) { d.Iactions.add(ctx) }
 
-func (d *decisionEditor) keepMine(ctx app.Context, e app.Event)  { d.Iactions.choose(ctx, false) }
-func (d *decisionEditor) useShared(ctx app.Context, e app.Event) { d.Iactions.choose(ctx, true) }
+func (d *decisionEditor) keepMine(ctx app.Context, e app.Event)   { d.Iactions.choose(ctx, false) }
+func (d *decisionEditor) keepLinked(ctx app.Context, e app.Event) { d.Iactions.keep(ctx) }
+func (d *decisionEditor) useShared(ctx app.Context, e app.Event)  { d.Iactions.choose(ctx, true) }
 
 // submit keeps Enter in a field from reloading the page.
 func (d *decisionEditor) submit(ctx app.Context, e app.Event) { e.PreventDefault() }
@@ -44,18 +45,7 @@ func (d *decisionEditor) submit(ctx app.Context, e app.Event) { e.PreventDefault
 func (d *decisionEditor) Render() app.UI {
 	v := d.Ivalue
 	dec := v.Decision
-	var choice app.UI
-	if v.Pending {
-		choice = app.Div().Class("shared-choice").Role("region").Aria("labelledby", "shared-title").Body(
-			app.P().ID("shared-title").Class("shared-title").
-				Text("This link holds a decision different from the one saved in this browser."),
-			app.P().Text("It is shown below. Keep yours, or make this one yours (it replaces the saved one)."),
-			app.Div().Class("tools").Body(
-				app.Button().Type("button").ID("keep-mine").OnClick(d.keepMine).Text("Keep mine"),
-				app.Button().Type("button").ID("use-shared").OnClick(d.useShared).Text("Use this one"),
-			),
-		)
-	}
+	choice := d.choice(v)
 	factors := make([]app.UI, len(dec.Factors))
 	for i := range dec.Factors {
 		factors[i] = newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).
@@ -106,6 +96,32 @@ func (d *decisionEditor) Render() app.UI {
 			app.A().Href("#result").Text(essay.DecisionVerdict(dec, v.Result)),
 		),
 	)
+}
+
+// choice is what the reader is asked about a link's decision: to keep
+// theirs or use the link's, or to make the link's theirs; nil for nothing.
+func (d *decisionEditor) choice(v decisionView) app.UI {
+	switch {
+	case v.Pending:
+		return app.Div().Class("shared-choice").Role("region").Aria("labelledby", "shared-title").Body(
+			app.P().ID("shared-title").Class("shared-title").
+				Text("This link holds a decision different from the one saved in this browser."),
+			app.P().Text("It is shown below. Keep yours, or make this one yours (it replaces the saved one)."),
+			app.Div().Class("tools").Body(
+				app.Button().Type("button").ID("keep-mine").OnClick(d.keepMine).Text("Keep mine"),
+				app.Button().Type("button").ID("use-shared").OnClick(d.useShared).Text("Use this one"),
+			),
+		)
+	case v.Linked:
+		return app.Div().Class("shared-choice").Role("region").Aria("labelledby", "linked-title").Body(
+			app.P().ID("linked-title").Class("shared-title").Text("This decision comes from the link."),
+			app.P().Text("It is not kept in this browser until you change it or make it yours."),
+			app.Div().Class("tools").Body(
+				app.Button().Type("button").ID("keep-linked").OnClick(d.keepLinked).Text("Make it mine"),
+			),
+		)
+	}
+	return nil
 }
 
 // optionField is the name of one of the two options.

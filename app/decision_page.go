@@ -22,7 +22,7 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 
 // setDecision makes d the reader's decision, saved.
 func (p *page) setDecision(ctx app.Context, d essay.Decision) {
-	p.dec.d, p.dec.saved, p.dec.confirmReset = d, true, false
+	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmReset = d, true, false, false
 	if msg := saveDecision(p.store, d); msg != "" {
 		p.notice = msg
 	}
@@ -115,6 +115,15 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 		p.say(ctx, "Your saved decision is kept.")
 	}
 	p.decisionToURL()
+}
+
+// keepLinked makes the decision shown from a link the reader's: saved.
+func (p *page) keepLinked(ctx app.Context) {
+	if !p.dec.linked {
+		return
+	}
+	p.setDecision(ctx, p.dec.d)
+	p.say(ctx, "The decision from the link is now yours, saved in this browser.")
 }
 
 // resetDecision starts again from the essay's model and the current

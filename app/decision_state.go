@@ -31,6 +31,11 @@ type decisionState struct {
 	// shared is a link's decision that differs from the saved one, shown
 	// until the reader keeps theirs or uses this one.
 	shared *essay.Decision
+	// linked reports a decision shown from a link and not yet kept: it is
+	// saved once the reader edits it or makes it theirs, never before, so
+	// that a page that frames the essay, or a link the reader only opened,
+	// cannot plant a decision in their browser.
+	linked bool
 	// confirmReset reports that "Start again" has been pressed once.
 	confirmReset bool
 	// ready reports that the app runs: the prerendered form is locked, so
@@ -49,7 +54,10 @@ type decisionView struct {
 	Sensitivity []essay.Sensitivity
 	// Pending reports a shared decision awaiting the reader's choice: the
 	// form shows it and cannot be edited.
-	Pending      bool
+	Pending bool
+	// Linked reports a decision shown from a link, not kept until the
+	// reader edits it or makes it theirs.
+	Linked       bool
 	ConfirmReset bool
 	// Loading reports the prerendered page, before the app runs: the form
 	// is locked.
@@ -68,6 +76,7 @@ func (s *decisionState) view() decisionView {
 		Result:       essay.Evaluate(d.Model(), d.Weights()),
 		Sensitivity:  d.Sensitivity(),
 		Pending:      s.shared != nil,
+		Linked:       s.linked,
 		ConfirmReset: s.confirmReset,
 		Loading:      !s.ready,
 	}
@@ -81,6 +90,7 @@ type decisionActions struct {
 	remove func(ctx app.Context, factor int)
 	add    func(ctx app.Context)
 	choose func(ctx app.Context, useShared bool)
+	keep   func(ctx app.Context)
 	reset  func(ctx app.Context, confirmed bool)
 }
 
@@ -121,10 +131,8 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 		}
 		notice = essay.Sentence(err.Error()) + ". " + kept
 	case !ds.saved:
-		ds.d, ds.saved = shared, true
-		if msg := saveDecision(s, shared); msg != "" && notice == "" {
-			notice = msg
-		}
+		// Shown, not saved: the reader has not acted yet.
+		ds.d, ds.saved, ds.linked = shared, true, true
 	case !shared.Equal(ds.d):
 		ds.shared = &shared
 	}

@@ -57,7 +57,7 @@ func (p *page) OnInit() {
 	p.acts = &actions{setWeight: p.setWeight, reset: p.reset}
 	p.dacts = &decisionActions{
 		edit: p.editDecision, move: p.moveFactor, remove: p.removeFactor, add: p.addFactor,
-		choose: p.chooseDecision, reset: p.resetDecision,
+		choose: p.chooseDecision, keep: p.keepLinked, reset: p.resetDecision,
 	}
 	author := p.Iessay.Model.AuthorWeights()
 	if !app.IsClient {

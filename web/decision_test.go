@@ -68,6 +68,17 @@ func atoiOr(s string) int {
 	return n
 }
 
+// makeLinkedMine opens a link to the decision enc, in a profile with none
+// saved, and makes it the reader's with "Make it mine".
+func makeLinkedMine(t *testing.T, b *browser, s *site, enc string) {
+	t.Helper()
+	openDecision(t, b, s, "?d="+enc)
+	press(t, b, "keep-linked", kb.Enter)
+	if err := b.waitJS(`localStorage.getItem(`+decisionKeyJS+`) === `+jsString(enc), 3*time.Second); err != nil {
+		t.Fatalf("Make it mine did not save the link's decision: %v", err)
+	}
+}
+
 // savedDecision reads the decision saved in the browser.
 func savedDecision(t *testing.T, b *browser) (essay.Decision, string) {
 	t.Helper()
@@ -240,10 +251,44 @@ func TestDecisionLinkRoundTrip(t *testing.T) {
 	if got := linkDecision(t, b); got != enc {
 		t.Errorf("the address changed the link (%d characters, want %d)", len(got), len(enc))
 	}
+	if _, raw := savedDecision(t, b); raw != "" {
+		t.Error("the link's decision was saved before the reader did anything")
+	}
+	if !eval[bool](t, b, `document.getElementById("linked-title").innerText.includes("comes from the link")`) {
+		t.Error("the page does not say the decision comes from the link")
+	}
+	press(t, b, "keep-linked", kb.Enter)
+	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== ""`, 3*time.Second); err != nil {
+		t.Fatal("Make it mine saved nothing")
+	}
 	if saved, _ := savedDecision(t, b); !saved.Equal(d) {
-		t.Error("the link's decision was not saved in a fresh profile")
+		t.Error("Make it mine did not save the link's decision")
 	}
 	t.Logf("a 20-factor decision at every cap: a %d-character d parameter", len(enc))
+}
+
+// TestDecisionLinkEditSaves: a link's decision, opened in a fresh profile,
+// is the reader's once they change it.
+func TestDecisionLinkEditSaves(t *testing.T) {
+	d := essay.Decision{Options: [2]string{"Here", "There"}, Factors: []essay.Criterion{{Name: "Sea", Weight: 6, Scores: [2]int{2, 9}}}}
+	s := newSite(t, false)
+	b := newBrowser(t)
+	enc, _ := essay.EncodeDecision(d)
+	openDecision(t, b, s, "?d="+url.QueryEscape(enc))
+	b.settle(t, 300*time.Millisecond)
+	if _, raw := savedDecision(t, b); raw != "" {
+		t.Fatal("saved before the reader acted")
+	}
+	typeInto(t, b, "option-1", "Home")
+	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== ""`, 3*time.Second); err != nil {
+		t.Fatal("an edit of the link's decision saved nothing")
+	}
+	if saved, _ := savedDecision(t, b); saved.Options[0] != "Home" || saved.Factors[0].Name != "Sea" {
+		t.Errorf("saved %+v", saved)
+	}
+	if eval[bool](t, b, `!!document.getElementById("linked-title")`) {
+		t.Error("the page still says the decision is only the link's")
+	}
 }
 
 // TestDecisionKeepOrUse: a link with another decision than the saved one
@@ -255,10 +300,7 @@ func TestDecisionKeepOrUse(t *testing.T) {
 	encTheirs, _ := essay.EncodeDecision(theirs)
 	s := newSite(t, false)
 	b := newBrowser(t)
-	openDecision(t, b, s, "?d="+encMine) // nothing saved: the link's becomes the reader's
-	if saved, _ := savedDecision(t, b); !saved.Equal(mine) {
-		t.Fatal("the first link was not saved")
-	}
+	makeLinkedMine(t, b, s, encMine)
 
 	for _, tc := range []struct {
 		button string
@@ -304,7 +346,7 @@ func TestDecisionBadLinks(t *testing.T) {
 	full, _ := essay.EncodeDecision(fullDecision())
 	s := newSite(t, false)
 	b := newBrowser(t)
-	openDecision(t, b, s, "?d="+encMine)
+	makeLinkedMine(t, b, s, encMine)
 	for _, tc := range []struct{ name, d, want string }{
 		{"garbage", "%3Cscript%3Ealert(1)%3C/script%3E", "damaged"},
 		{"cut short", full[:len(full)/2], "cut short"},

@@ -8,6 +8,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,52 @@ func frameWait(ctx context.Context, expr string, timeout time.Duration) error {
 	}
 }
 
+// hostSite is another site, at localhost on a free port, for a host page
+// that frames the essay (served at 127.0.0.1): its origin, and the call
+// that starts serving the page once it is written.
+func hostSite(t *testing.T) (origin string, serve func(page string)) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin = fmt.Sprintf("http://localhost:%d", ln.Addr().(*net.TCPAddr).Port)
+	return origin, func(page string) {
+		host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, page)
+		})}
+		go host.Serve(ln)
+		t.Cleanup(func() { host.Close() })
+	}
+}
+
+// TestFramedDecisionLinkSavesNothing: a site allowed to frame the essay
+// frames /your-decision with a decision in its link. The frame shows it and
+// saves nothing: no page can plant a decision in a reader's browser.
+func TestFramedDecisionLinkSavesNothing(t *testing.T) {
+	hostOrigin, serveHostPage := hostSite(t)
+	s, err := New(essay.Content(), Config{FrameAncestors: "'self' " + hostOrigin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	essayL := serveSite(t, "127.0.0.1:0", s, false)
+	d := essay.Decision{Options: [2]string{"Planted", "Other"}, Factors: []essay.Criterion{{Name: "Bait", Weight: 9, Scores: [2]int{10, 0}}}}
+	enc, _ := essay.EncodeDecision(d)
+	serveHostPage(`<!doctype html><title>A page</title><iframe width="1" height="1" src="` +
+		essayL.url(essay.DecisionPath+"?d="+url.QueryEscape(enc)) + `"></iframe>`)
+	b := newBrowser(t)
+	b.navigate(t, hostOrigin+"/")
+	frame := frameIn(t, b, essayL.url("/"))
+	if err := frameWait(frame, appRunningJS+` && document.getElementById("option-1").value === "Planted"`, 60*time.Second); err != nil {
+		t.Fatalf("the frame did not show the link's decision: %v", err)
+	}
+	time.Sleep(time.Second)
+	if got := frameEval[string](t, frame, `localStorage.getItem(`+decisionKeyJS+`) || ""`); got != "" {
+		t.Errorf("the framed link saved a decision: %q", got)
+	}
+}
+
 // contentHeightJS is the frame's content height, measured from its
 // elements, not from what the page reports.
 const contentHeightJS = `(() => {
@@ -93,12 +140,7 @@ const contentHeightJS = `(() => {
 // the verdict reaches the host; messages from elsewhere are ignored.
 func TestEmbedCrossOrigin(t *testing.T) {
 	e := essay.Content()
-	hostLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostPort := hostLn.Addr().(*net.TCPAddr).Port
-	hostOrigin := fmt.Sprintf("http://localhost:%d", hostPort)
+	hostOrigin, serveHostPage := hostSite(t)
 	s, err := New(e, Config{FrameAncestors: "'self' " + hostOrigin})
 	if err != nil {
 		t.Fatal(err)
@@ -136,12 +178,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 		</script>
 		<script async src="` + essayL.url(s.prefix+"/web/embed.js") + `"></script>
 		<p>After the essay.</p></body></html>`
-	host := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, hostPage)
-	})}
-	go host.Serve(hostLn)
-	t.Cleanup(func() { host.Close() })
+	serveHostPage(hostPage)
 
 	b := newBrowser(t)
 	b.navigate(t, hostOrigin+"/")

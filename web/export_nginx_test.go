@@ -63,6 +63,21 @@ func TestStaticExportHTTP(t *testing.T) {
 		return res, string(b)
 	}
 
+	// Every type of file the export has gets the server's own headers.
+	for _, p := range []string{"/pace", "/app.js", "/app.css", "/web/app.wasm", "/web/icon.svg", "/web/icon-192.png",
+		"/web/og.png", "/manifest.webmanifest", "/app-worker.js", "/no-such-page"} {
+		for _, accept := range []string{"identity", "br, gzip"} {
+			res, _ := get(prefix+p, accept)
+			for h := range s.headers {
+				if got, want := res.Header.Get(h), s.headers.Get(h); got != want {
+					t.Errorf("%s (%s): %s %q, want the server's %q", p, accept, h, got, want)
+				}
+			}
+			if got := res.Header.Get("Cache-Control"); got != "no-cache" {
+				t.Errorf("%s (%s): Cache-Control %q, want no-cache", p, accept, got)
+			}
+		}
+	}
 	for i, p := range append(e.Paths(), "/"+e.Sections[0].Slug) {
 		res, body := get(prefix+p, "identity")
 		if res.StatusCode != http.StatusOK {

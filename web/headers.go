@@ -3,6 +3,8 @@
 package web
 
 import (
+	"fmt"
+	"net"
 	"net/http"
 	"sort"
 	"strings"
@@ -38,14 +40,49 @@ func securityHeaders(frameAncestors string) http.Header {
 }
 
 // setSecurityHeaders adds the security headers to a response, and HSTS
-// when the request came over TLS, directly or through a proxy that says so.
-func setSecurityHeaders(w http.ResponseWriter, r *http.Request, headers http.Header) {
+// when the request came over TLS: directly, or through the proxy named by
+// -proxy, which says so. Anyone else's X-Forwarded-Proto is not believed.
+func setSecurityHeaders(w http.ResponseWriter, r *http.Request, headers http.Header, proxy *net.IPNet) {
 	for k, v := range headers {
 		w.Header()[k] = v
 	}
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+	if r.TLS != nil || (fromProxy(r, proxy) && r.Header.Get("X-Forwarded-Proto") == "https") {
 		w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
+}
+
+// fromProxy reports that r came from the proxy.
+func fromProxy(r *http.Request, proxy *net.IPNet) bool {
+	if proxy == nil {
+		return false
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	ip := net.ParseIP(host)
+	return err == nil && ip != nil && proxy.Contains(ip)
+}
+
+// parseProxy reads -proxy: an address (127.0.0.1) or a network
+// (10.0.0.0/8); "" for none.
+func parseProxy(s string) (*net.IPNet, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if !strings.Contains(s, "/") {
+		ip := net.ParseIP(s)
+		if ip == nil {
+			return nil, fmt.Errorf("proxy %q: want an IP address or a network, like 127.0.0.1 or 10.0.0.0/8", s)
+		}
+		bits := 8 * len(ip.To16())
+		if ip.To4() != nil {
+			ip, bits = ip.To4(), 32
+		}
+		return &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)}, nil
+	}
+	_, n, err := net.ParseCIDR(s)
+	if err != nil {
+		return nil, fmt.Errorf("proxy %q: want an IP address or a network, like 127.0.0.1 or 10.0.0.0/8", s)
+	}
+	return n, nil
 }
 
 // headersFile is a _headers file (Netlify, Cloudflare Pages) that sends

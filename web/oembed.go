@@ -74,7 +74,7 @@ func (o *oembed) discoveryLink(path string) string {
 }
 
 // ServeHTTP answers GET <prefix>/oembed?url=…&format=json for a page of
-// the essay, on this site.
+// the essay, on this site, at its -domain.
 func (o *oembed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	// Public data, for consumers that fetch it from a browser.
@@ -94,12 +94,14 @@ func (o *oembed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "url is not a web address", http.StatusBadRequest)
 		return
 	}
-	origin := o.origin(r)
-	if origin == "" {
-		http.Error(w, "the request names no usable host", http.StatusBadRequest)
+	if o.domain == "" {
+		// Nothing a request says about the host is believed: the snippet's
+		// addresses come from -domain alone.
+		http.Error(w, "oEmbed needs the essay's public address: start the server with -domain (for example -domain essay.example)", http.StatusNotImplemented)
 		return
 	}
-	if u.Host != "" && !strings.EqualFold(u.Host, strings.TrimPrefix(strings.TrimPrefix(origin, "https://"), "http://")) {
+	origin := "https://" + o.domain
+	if u.Host != "" && !strings.EqualFold(u.Host, o.domain) {
 		http.Error(w, "url is not on this site", http.StatusNotFound)
 		return
 	}
@@ -135,20 +137,4 @@ func (o *oembed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Width: width, Height: height,
 		ThumbnailURL: origin + o.prefix + previewImagePath, ThumbnailWidth: previewWidth, ThumbnailHeight: previewHeight,
 	}))
-}
-
-// origin is the site's origin: from -domain, or else from the request's
-// host, if it looks like one.
-func (o *oembed) origin(r *http.Request) string {
-	if o.domain != "" {
-		return "https://" + o.domain
-	}
-	if r.Host == "" || strings.Trim(r.Host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != "" {
-		return ""
-	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }

@@ -17,11 +17,16 @@ import (
 func TestOEmbed(t *testing.T) {
 	e := essay.Content()
 	s := newTestServer(t)
+	root, err := New(e, Config{Domain: "essay.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	withDomain, err := New(e, Config{Domain: "essay.example", Base: "/essays/leaving-amazon/"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pace := e.Sections[e.Index("pace")]
+	const site = "https://essay.example"
 	tests := []struct {
 		name   string
 		srv    *Site
@@ -31,24 +36,25 @@ func TestOEmbed(t *testing.T) {
 		page   string // the embedded page's URL, for a 200
 		width  int
 	}{
-		{"absolute URL, host from the request", s, "/oembed?url=" + url.QueryEscape("http://example.com/pace") + "&format=json", 200,
-			pace.Title + " · " + e.Title, "http://example.com/pace", oembedWidth},
-		{"path only, as the discovery link gives", s, "/oembed?url=%2Fpace&format=json", 200,
-			pace.Title + " · " + e.Title, "http://example.com/pace", oembedWidth},
-		{"no format: JSON", s, "/oembed?url=%2F", 200, e.Title, "http://example.com/", oembedWidth},
-		{"the opening's slug", s, "/oembed?url=%2F" + e.Sections[0].Slug, 200, e.Title, "http://example.com/", oembedWidth},
-		{"the whole essay", s, "/oembed?url=%2Fall", 200, e.Title + " · the whole essay", "http://example.com/all", oembedWidth},
-		{"maxwidth", s, "/oembed?url=%2Fpace&maxwidth=400", 200, pace.Title + " · " + e.Title, "http://example.com/pace", 400},
-		{"maxwidth larger than ours", s, "/oembed?url=%2Fpace&maxwidth=4000", 200, pace.Title + " · " + e.Title, "http://example.com/pace", oembedWidth},
-		{"under a sub-path, with a domain", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape("https://essay.example/essays/leaving-amazon/pace"), 200,
-			pace.Title + " · " + e.Title, "https://essay.example/essays/leaving-amazon/pace", oembedWidth},
-		{"XML", s, "/oembed?url=%2Fpace&format=xml", http.StatusNotImplemented, "", "", 0},
-		{"no url", s, "/oembed?format=json", http.StatusBadRequest, "", "", 0},
-		{"another site", s, "/oembed?url=" + url.QueryEscape("http://evil.example/pace"), http.StatusNotFound, "", "", 0},
-		{"another site, with a domain", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape("https://example.com/essays/leaving-amazon/pace"), http.StatusNotFound, "", "", 0},
-		{"not a page", s, "/oembed?url=%2Fapp.js", http.StatusNotFound, "", "", 0},
-		{"outside the sub-path", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape("https://essay.example/pace"), http.StatusNotFound, "", "", 0},
-		{"not the web", s, "/oembed?url=" + url.QueryEscape("javascript:alert(1)"), http.StatusBadRequest, "", "", 0},
+		{"absolute URL", root, "/oembed?url=" + url.QueryEscape(site+"/pace") + "&format=json", 200,
+			pace.Title + " · " + e.Title, site + "/pace", oembedWidth},
+		{"path only, as the discovery link gives", root, "/oembed?url=%2Fpace&format=json", 200,
+			pace.Title + " · " + e.Title, site + "/pace", oembedWidth},
+		{"no format: JSON", root, "/oembed?url=%2F", 200, e.Title, site + "/", oembedWidth},
+		{"the opening's slug", root, "/oembed?url=%2F" + e.Sections[0].Slug, 200, e.Title, site + "/", oembedWidth},
+		{"the whole essay", root, "/oembed?url=%2Fall", 200, e.Title + " · the whole essay", site + "/all", oembedWidth},
+		{"maxwidth", root, "/oembed?url=%2Fpace&maxwidth=400", 200, pace.Title + " · " + e.Title, site + "/pace", 400},
+		{"maxwidth larger than ours", root, "/oembed?url=%2Fpace&maxwidth=4000", 200, pace.Title + " · " + e.Title, site + "/pace", oembedWidth},
+		{"under a sub-path", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape(site+"/essays/leaving-amazon/pace"), 200,
+			pace.Title + " · " + e.Title, site + "/essays/leaving-amazon/pace", oembedWidth},
+		{"without -domain: a clear error", s, "/oembed?url=%2Fpace&format=json", http.StatusNotImplemented, "", "", 0},
+		{"XML", root, "/oembed?url=%2Fpace&format=xml", http.StatusNotImplemented, "", "", 0},
+		{"no url", root, "/oembed?format=json", http.StatusBadRequest, "", "", 0},
+		{"another site", root, "/oembed?url=" + url.QueryEscape("http://evil.example/pace"), http.StatusNotFound, "", "", 0},
+		{"another site, under a sub-path", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape("https://example.com/essays/leaving-amazon/pace"), http.StatusNotFound, "", "", 0},
+		{"not a page", root, "/oembed?url=%2Fapp.js", http.StatusNotFound, "", "", 0},
+		{"outside the sub-path", withDomain, "/essays/leaving-amazon/oembed?url=" + url.QueryEscape(site+"/pace"), http.StatusNotFound, "", "", 0},
+		{"not the web", root, "/oembed?url=" + url.QueryEscape("javascript:alert(1)"), http.StatusBadRequest, "", "", 0},
 		{"the endpoint outside the sub-path", withDomain, "/oembed?url=%2Fpace", http.StatusNotFound, "", "", 0},
 	}
 	for _, tc := range tests {
@@ -92,14 +98,24 @@ func TestOEmbed(t *testing.T) {
 	}
 }
 
-// TestOEmbedDiscovery: every page links to the endpoint, with its own URL;
-// an export, which has no endpoint, does not.
+// TestOEmbedDiscovery: with -domain, every page links to the endpoint, with
+// its own URL; without it, or in an export, which has no endpoint, none
+// does.
 func TestOEmbedDiscovery(t *testing.T) {
 	e := essay.Content()
 	s := newTestServer(t)
 	for _, p := range e.Paths() {
-		html := body(t, get(t, s, p))
-		want := `<link rel="alternate" type="application/json+oembed" href="/oembed?url=` + url.QueryEscape(p) + `&amp;format=json"`
+		if html := body(t, get(t, s, p)); strings.Contains(html, "oembed") {
+			t.Errorf("%s: without -domain, a discovery link to an endpoint that cannot answer", p)
+		}
+	}
+	root, err := New(e, Config{Domain: "essay.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range e.Paths() {
+		html := body(t, get(t, root, p))
+		want := `<link rel="alternate" type="application/json+oembed" href="/oembed?url=` + url.QueryEscape("https://essay.example"+p) + `&amp;format=json"`
 		if !strings.Contains(html, want) {
 			t.Errorf("%s: no discovery link %s", p, want)
 		}

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"path"
 	"strconv"
+	"time"
 
 	ui "leaving-amazon/app"
 	"leaving-amazon/essay"
@@ -92,6 +93,11 @@ func build(p plan) (map[string]*response, error) {
 	}
 	r[offlinePath] = newResponse("offline.html", notFoundPage(e, p.prefix, offlineText))
 	r["/manifest.webmanifest"] = newResponse("manifest.webmanifest", manifest(e, p.prefix))
+	// One time for all: they were all made now (If-Modified-Since).
+	built := time.Now().Truncate(time.Second)
+	for _, resp := range r {
+		resp.modified = built
+	}
 	return r, nil
 }
 

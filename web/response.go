@@ -13,6 +13,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -25,6 +26,7 @@ type response struct {
 	raw, gz, br  []byte
 	etag         string // of the raw body; variants append their encoding
 	link         string // a Link header: what the page needs first
+	modified     time.Time
 }
 
 // newResponse keeps body, typed by name's extension, and, if it is worth
@@ -96,63 +98,65 @@ func brotliBytes(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// encoding picks the best encoding the request accepts among those the
-// response has: br, then gzip, then none.
-func (a *response) encoding(acceptEncoding string) (name string, body []byte) {
-	accepts := func(enc string) bool {
-		for _, part := range strings.Split(acceptEncoding, ",") {
-			token, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-			if !strings.EqualFold(strings.TrimSpace(token), enc) && strings.TrimSpace(token) != "*" {
-				continue
-			}
-			q := strings.TrimSpace(params)
-			if v, ok := strings.CutPrefix(q, "q="); ok {
-				if f, err := strconv.ParseFloat(v, 64); err == nil && f == 0 {
-					return false
-				}
-			}
-			return true
-		}
-		return false
+// encoding returns the encoding to send ("" for none) and its body: the
+// one the request prefers among those the response has.
+func (a *response) encoding(r *http.Request) (name string, body []byte) {
+	var offers []string
+	if a.br != nil {
+		offers = append(offers, "br")
 	}
-	switch {
-	case a.br != nil && accepts("br"):
+	if a.gz != nil {
+		offers = append(offers, "gzip")
+	}
+	switch parseAcceptEncoding(r.Header.Values("Accept-Encoding")).choose(append(offers, "identity")...) {
+	case "br":
 		return "br", a.br
-	case a.gz != nil && accepts("gzip"):
+	case "gzip":
 		return "gzip", a.gz
 	}
 	return "", a.raw
 }
 
-// ServeHTTP writes the response in the best encoding the client accepts, with a
-// validator so that a revalidation costs a 304.
+// ServeHTTP writes the response in the encoding the client prefers, through
+// http.ServeContent, which answers conditional requests (If-None-Match,
+// If-Modified-Since) and ranges. Each encoding has its own ETag, so a
+// range or a 304 always refers to the bytes of one encoding.
 func (a *response) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	enc, body := a.encoding(r.Header.Get("Accept-Encoding"))
+	enc, body := a.encoding(r)
 	etag := `"` + a.etag
 	if enc != "" {
 		etag += "-" + enc
 	}
-	etag += `"`
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
 	h.Set("Cache-Control", a.cacheControl)
-	h.Set("ETag", etag)
+	h.Set("ETag", etag+`"`)
 	if a.link != "" {
 		h.Set("Link", a.link)
 	}
 	if a.gz != nil || a.br != nil {
 		h.Set("Vary", "Accept-Encoding")
 	}
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	http.ServeContent(withLength{w, len(body)}, r, "", a.modified, bytes.NewReader(body))
 }
+
+// withLength gives a whole encoded body its Content-Length, which
+// http.ServeContent leaves out once a Content-Encoding is set (for
+// handlers that compress as they write; ours were compressed before).
+type withLength struct {
+	http.ResponseWriter
+	n int
+}
+
+func (w withLength) WriteHeader(code int) {
+	if code == http.StatusOK && w.Header().Get("Content-Length") == "" {
+		w.Header().Set("Content-Length", strconv.Itoa(w.n))
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w withLength) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -5,11 +5,13 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -89,5 +91,54 @@ func TestRevalidation(t *testing.T) {
 	res = get(t, s, "/job-history", "Accept-Encoding", "gzip", "If-None-Match", etag)
 	if got, want := res.StatusCode, http.StatusOK; got != want {
 		t.Errorf("another encoding's ETag: status %d, want %d", got, want)
+	}
+}
+
+// TestConditionalsAndRanges: what http.ServeContent answers, for every
+// encoding of a page and of the wasm.
+func TestConditionalsAndRanges(t *testing.T) {
+	s := newTestServer(t)
+	for _, tc := range []struct {
+		name, path, accept string
+		header             []string
+		status             int
+		encoding           string
+	}{
+		{"If-None-Match: *", "/pace", "br", []string{"If-None-Match", "*"}, http.StatusNotModified, ""},
+		{"a substring of the ETag", "/pace", "br", []string{"If-None-Match", "SUBSTRING"}, http.StatusOK, "br"},
+		{"another ETag", "/pace", "gzip", []string{"If-None-Match", `"nope"`}, http.StatusOK, "gzip"},
+		{"br refused, in capitals", "/pace", "gzip, br;Q=0", nil, http.StatusOK, "gzip"},
+		{"everything refused but identity", "/pace", "br;q=0, gzip;q=0", nil, http.StatusOK, ""},
+		{"a range of the raw page", "/pace", "identity", []string{"Range", "bytes=10-99"}, http.StatusPartialContent, ""},
+		{"a range of the wasm's brotli", "/web/app.wasm", "br", []string{"Range", "bytes=1000-1999"}, http.StatusPartialContent, "br"},
+		{"a range past the end", "/pace", "identity", []string{"Range", "bytes=99999999-"}, http.StatusRequestedRangeNotSatisfiable, ""},
+		{"If-Modified-Since now", "/pace", "identity", []string{"If-Modified-Since", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)}, http.StatusNotModified, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			full := get(t, s, tc.path, "Accept-Encoding", tc.accept)
+			whole := body(t, full)
+			etag := full.Header.Get("ETag")
+			header := append([]string{"Accept-Encoding", tc.accept}, tc.header...)
+			for i := range header {
+				header[i] = strings.ReplaceAll(header[i], "SUBSTRING", `"x`+strings.Trim(etag, `"`)+`x"`)
+			}
+			res := get(t, s, tc.path, header...)
+			b := body(t, res)
+			if res.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tc.status)
+			}
+			if tc.status == http.StatusOK || tc.status == http.StatusPartialContent {
+				if got := res.Header.Get("Content-Encoding"); got != tc.encoding {
+					t.Errorf("Content-Encoding %q, want %q", got, tc.encoding)
+				}
+			}
+			if tc.status == http.StatusPartialContent {
+				var from, to int
+				fmt.Sscanf(tc.header[1], "bytes=%d-%d", &from, &to)
+				if b != whole[from:to+1] {
+					t.Errorf("the range is not bytes %d-%d of the whole", from, to)
+				}
+			}
+		})
 	}
 }

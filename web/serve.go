@@ -17,11 +17,16 @@ import (
 // are keyed by path alone: a query (a reader's weights, say) is applied by
 // the app in the browser, never rendered here.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w, r, s.headers)
+	setSecurityHeaders(w, r, s.headers, s.proxy)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
+	}
+	if r.ContentLength != 0 {
+		// A GET or HEAD that declares a body: answer now, and close, rather
+		// than wait to read a body that may never come.
+		w.Header().Set("Connection", "close")
 	}
 	p, under := strings.CutPrefix(r.URL.Path, s.prefix)
 	if under && p == "" {

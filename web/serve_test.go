@@ -3,19 +3,26 @@
 package web
 
 import (
+	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"leaving-amazon/essay"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func get(t testing.TB, h http.Handler, target string, header ...string) *http.Response {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1]
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	rec := httptest.NewRecorder()
@@ -139,5 +146,77 @@ func TestPageFolderRedirects(t *testing.T) {
 		if got := fmt.Sprintf("%d %s", res.StatusCode, res.Header.Get("Location")); got != tc.status {
 			t.Errorf("GET %s: %s, want %s", tc.target, got, tc.status)
 		}
+	}
+}
+
+// serveOnLoopback serves h with Serve, the server's own settings, until
+// the test ends, and returns its address.
+func serveOnLoopback(t *testing.T, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); Serve(ctx, ln, h) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return ln.Addr().String()
+}
+
+// A GET that declares a body it never sends is answered at once, not once
+// the read times out.
+func TestDeclaredBodyNeverSent(t *testing.T) {
+	addr := serveOnLoopback(t, newTestServer(t))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprint(c, "GET /pace HTTP/1.1\r\nHost: essay\r\nContent-Length: 10\r\n\r\n")
+	c.SetReadDeadline(time.Now().Add(3 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("no answer within 3 s: %v", err)
+	}
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("status %d", res.StatusCode)
+	}
+}
+
+// Nothing of the request's host, or of the proxy headers anyone can send,
+// reaches a response: every page, the oEmbed endpoint and the not-found
+// page, with and without -domain.
+func TestNoHostInResponses(t *testing.T) {
+	root, err := New(essay.Content(), Config{Domain: "essay.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const evil = "evil.example"
+	for _, h := range []*Site{newTestServer(t), root} {
+		for _, p := range append(pagePaths(essay.Content()), "/oembed?url=%2Fpace", "/nope", "/app-worker.js", "/manifest.webmanifest") {
+			res := get(t, h, p, "Host", evil+":8000", "X-Forwarded-Host", evil, "X-Forwarded-Proto", "https", "Forwarded", "host="+evil)
+			b := body(t, res)
+			var headers strings.Builder
+			res.Header.Write(&headers)
+			if strings.Contains(b, evil) || strings.Contains(headers.String(), evil) {
+				t.Errorf("%s: the request's host is in the response", p)
+			}
+			if res.Header.Get("Strict-Transport-Security") != "" {
+				t.Errorf("%s: HSTS on the word of an X-Forwarded-Proto from anyone", p)
+			}
+		}
+	}
+	behind, err := New(essay.Content(), Config{Proxy: "192.0.2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/pace", nil)
+	req.RemoteAddr = "192.0.2.1:5555"
+	req.Header.Set("X-Forwarded-Proto", "https")
+	rec := httptest.NewRecorder()
+	behind.ServeHTTP(rec, req)
+	if rec.Header().Get("Strict-Transport-Security") == "" {
+		t.Error("no HSTS behind the named proxy saying https")
 	}
 }

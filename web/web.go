@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"path"
 	"sort"
@@ -48,6 +49,9 @@ type Config struct {
 	// Static is set for an export: a static host answers no queries, so
 	// there is no oEmbed endpoint to point at.
 	Static bool
+	// Proxy is the address or network of the proxy in front of the
+	// server, whose X-Forwarded-Proto is believed; "" believes no one.
+	Proxy string
 }
 
 // Site is every response of the essay's site, built once by New.
@@ -58,11 +62,16 @@ type Site struct {
 	notFound  []byte
 	headers   http.Header // sent with every response (headers.go)
 	oembed    *oembed     // nil for an export
+	proxy     *net.IPNet  // whose X-Forwarded-Proto is believed; nil for none
 }
 
 // New builds every response of the site for e, as cfg says.
 func New(e *essay.Essay, cfg Config) (*Site, error) {
 	if err := checkBase(cfg.Base); err != nil {
+		return nil, err
+	}
+	proxy, err := parseProxy(cfg.Proxy)
+	if err != nil {
 		return nil, err
 	}
 	files, err := fs.Sub(static, "static")
@@ -81,12 +90,16 @@ func New(e *essay.Essay, cfg Config) (*Site, error) {
 		prefix:   prefix,
 		headers:  securityHeaders(cfg.FrameAncestors),
 		notFound: notFoundPage(e, prefix, notFoundText),
+		proxy:    proxy,
 	}
 	if !cfg.Static {
 		s.oembed = newOEmbed(e, s.prefix, cfg.Domain)
 	}
-	s.responses, err = build(plan{essay: e, files: files, prefix: prefix, domain: cfg.Domain, version: version,
-		static: cfg.Static, oembed: s.oembed, headers: s.headers})
+	p := plan{essay: e, files: files, prefix: prefix, domain: cfg.Domain, version: version, static: cfg.Static, headers: s.headers}
+	if cfg.Domain != "" {
+		p.oembed = s.oembed // the endpoint answers only with -domain
+	}
+	s.responses, err = build(p)
 	if err != nil {
 		return nil, err
 	}
