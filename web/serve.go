@@ -60,16 +60,32 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// limits are how long the server waits on a client.
+type limits struct {
+	header time.Duration // to read a request's headers
+	stall  time.Duration // a response that makes no progress for this long is dropped
+	idle   time.Duration // a keep-alive connection without a request is closed
+}
+
+// serverLimits: a reader on the slowest line keeps their download as long
+// as it moves; nothing waits long on a client that does nothing.
+var serverLimits = limits{header: 10 * time.Second, stall: 30 * time.Second, idle: 15 * time.Second}
+
 // Serve answers on ln with h until ctx is done, then stops accepting and
 // lets the requests in flight, a wasm download on a slow line among them,
 // finish (for up to 30 seconds).
 func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	return serve(ctx, ln, h, serverLimits)
+}
+
+func serve(ctx context.Context, ln net.Listener, h http.Handler, l limits) error {
+	conns := newConnLimit(connBudget())
 	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      120 * time.Second, // the wasm, on a slow line
-		IdleTimeout:       120 * time.Second,
+		Handler:           progress(h, l.stall),
+		ReadHeaderTimeout: l.header,
+		ReadTimeout:       2 * l.header, // no request here has a body
+		IdleTimeout:       l.idle,
+		ConnState:         conns.track,
 	}
 	drained := make(chan struct{})
 	go func() {
@@ -89,6 +105,46 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 	<-drained
 	return nil
 }
+
+// progress gives every response a write deadline that moves with it: a
+// download that keeps moving is never cut, however slow the line, and
+// one that stalls for stall is dropped. (A fixed WriteTimeout cut the wasm
+// short on a 2G line.)
+func progress(h http.Handler, stall time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		_ = rc.SetWriteDeadline(time.Now().Add(stall))
+		h.ServeHTTP(&progressWriter{ResponseWriter: w, rc: rc, stall: stall}, r)
+	})
+}
+
+// progressChunk is the most written under one deadline: at least this
+// much must move every stall (8 KB in 30 s: 270 bytes a second).
+const progressChunk = 8 << 10
+
+type progressWriter struct {
+	http.ResponseWriter
+	rc    *http.ResponseController
+	stall time.Duration
+}
+
+func (w *progressWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		chunk := b[:min(len(b), progressChunk)]
+		_ = w.rc.SetWriteDeadline(time.Now().Add(w.stall))
+		m, err := w.ResponseWriter.Write(chunk)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[m:]
+	}
+	return n, nil
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *progressWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // pageFor returns the page that p names in the other forms static hosts
 // serve it under ("/pace/", "/pace/index.html", "/index.html", "//pace"),
