@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -382,36 +383,42 @@ func BenchmarkLoad(b *testing.B) {
 	)
 	srv := httptest.NewServer(newTestServer(b))
 	defer srv.Close()
-	tr := &http.Transport{MaxIdleConns: readers, MaxIdleConnsPerHost: readers, MaxConnsPerHost: readers}
+	b.ResetTimer()
+	latencies, failures := readLoad(srv.URL+"/pace", readers, duration)
+	b.StopTimer()
+	b.ReportMetric(float64(failures), "errors")
+	b.ReportMetric(float64(len(latencies))/duration.Seconds(), "req/s")
+	b.ReportMetric(percentile(latencies, 50), "p50-ms")
+	b.ReportMetric(percentile(latencies, 99), "p99-ms")
+	b.ReportMetric(0, "ns/op")
+	fmt.Printf("\nLoad: %d concurrent connections for %v on loopback, GET /pace (brotli):\n\n", readers, duration)
+	fmt.Printf("| Measure | Value |\n|---|---|\n| Requests | %d (%.0f/s) |\n| Errors | %d |\n| p50 latency | %.1f ms |\n| p99 latency | %.1f ms |\n",
+		len(latencies), float64(len(latencies))/duration.Seconds(), failures, percentile(latencies, 50), percentile(latencies, 99))
+}
+
+// readLoad runs n readers, each asking for url again and again, for
+// duration, and returns the latencies, sorted, and how many requests
+// failed.
+func readLoad(url string, n int, duration time.Duration) ([]time.Duration, int) {
+	tr := &http.Transport{MaxIdleConns: n, MaxIdleConnsPerHost: n, MaxConnsPerHost: n}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
 		failures  int
+		wg        sync.WaitGroup
 	)
 	stop := time.Now().Add(duration)
-	var wg sync.WaitGroup
-	b.ResetTimer()
-	for i := 0; i < readers; i++ {
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
 			bad := 0
 			for time.Now().Before(stop) {
-				req, _ := http.NewRequest(http.MethodGet, srv.URL+"/pace", nil)
-				req.Header.Set("Accept-Encoding", "br, gzip")
 				t0 := time.Now()
-				res, err := client.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if res.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %d", res.StatusCode)
-					}
-				}
-				if err != nil {
+				if err := readOnce(client, url); err != nil {
 					bad++
 					continue
 				}
@@ -424,20 +431,32 @@ func BenchmarkLoad(b *testing.B) {
 		}()
 	}
 	wg.Wait()
-	b.StopTimer()
-	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
-	pct := func(p int) float64 {
-		if len(latencies) == 0 {
-			return 0
-		}
-		return float64(latencies[len(latencies)*p/100].Microseconds()) / 1000
+	slices.Sort(latencies)
+	return latencies, failures
+}
+
+// readOnce asks for url, as a browser would, and reads the whole answer.
+func readOnce(client *http.Client, url string) error {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Accept-Encoding", "br, gzip")
+	res, err := client.Do(req)
+	if err != nil {
+		return err
 	}
-	b.ReportMetric(float64(failures), "errors")
-	b.ReportMetric(float64(len(latencies))/duration.Seconds(), "req/s")
-	b.ReportMetric(pct(50), "p50-ms")
-	b.ReportMetric(pct(99), "p99-ms")
-	b.ReportMetric(0, "ns/op")
-	fmt.Printf("\nLoad: %d concurrent connections for %v on loopback, GET /pace (brotli):\n\n", readers, duration)
-	fmt.Printf("| Measure | Value |\n|---|---|\n| Requests | %d (%.0f/s) |\n| Errors | %d |\n| p50 latency | %.1f ms |\n| p99 latency | %.1f ms |\n",
-		len(latencies), float64(len(latencies))/duration.Seconds(), failures, pct(50), pct(99))
+	defer res.Body.Close()
+	if _, err := io.Copy(io.Discard, res.Body); err != nil {
+		return err
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", res.StatusCode)
+	}
+	return nil
+}
+
+// percentile is the p-th percentile of sorted latencies, in milliseconds.
+func percentile(latencies []time.Duration, p int) float64 {
+	if len(latencies) == 0 {
+		return 0
+	}
+	return float64(latencies[len(latencies)*p/100].Microseconds()) / 1000
 }
