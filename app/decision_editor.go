@@ -102,16 +102,12 @@ func (d *decisionEditor) Render() app.UI {
 // theirs or use the link's, or to make the link's theirs; nil for nothing.
 func (d *decisionEditor) choice(v decisionView) app.UI {
 	switch {
+	case v.Pending && v.FromTab:
+		return d.keepOrUse("Another tab saved a different decision while this one was open.",
+			"Its decision is shown below. Keep yours (it replaces the other tab's), or use this one.")
 	case v.Pending:
-		return app.Div().Class("shared-choice").Role("region").Aria("labelledby", "shared-title").Body(
-			app.P().ID("shared-title").Class("shared-title").
-				Text("This link holds a decision different from the one saved in this browser."),
-			app.P().Text("It is shown below. Keep yours, or make this one yours (it replaces the saved one)."),
-			app.Div().Class("tools").Body(
-				app.Button().Type("button").ID("keep-mine").OnClick(d.keepMine).Text("Keep mine"),
-				app.Button().Type("button").ID("use-shared").OnClick(d.useShared).Text("Use this one"),
-			),
-		)
+		return d.keepOrUse("This link holds a decision different from the one saved in this browser.",
+			"It is shown below. Keep yours, or make this one yours (it replaces the saved one).")
 	case v.Linked:
 		return app.Div().Class("shared-choice").Role("region").Aria("labelledby", "linked-title").Body(
 			app.P().ID("linked-title").Class("shared-title").Text("This decision comes from the link."),
@@ -122,6 +118,18 @@ func (d *decisionEditor) choice(v decisionView) app.UI {
 		)
 	}
 	return nil
+}
+
+// keepOrUse asks the reader to keep their decision or use the one shown.
+func (d *decisionEditor) keepOrUse(title, lead string) app.UI {
+	return app.Div().Class("shared-choice").Role("region").Aria("labelledby", "shared-title").Body(
+		app.P().ID("shared-title").Class("shared-title").Text(title),
+		app.P().Text(lead),
+		app.Div().Class("tools").Body(
+			app.Button().Type("button").ID("keep-mine").OnClick(d.keepMine).Text("Keep mine"),
+			app.Button().Type("button").ID("use-shared").OnClick(d.useShared).Text("Use this one"),
+		),
+	)
 }
 
 // optionField is the name of one of the two options.

@@ -23,8 +23,13 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 // setDecision makes d the reader's decision, saved.
 func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmReset = d, true, false, false
-	if msg := saveDecision(p.store, d); msg != "" {
+	other, msg := saveDecision(p.store, d)
+	if msg != "" {
 		p.notice = msg
+	}
+	if other != nil {
+		// Another tab saved another decision: the reader chooses.
+		p.dec.shared, p.dec.fromTab = other, true
 	}
 	p.dec.tick++
 	tick := p.dec.tick
@@ -107,11 +112,20 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	if shared == nil {
 		return
 	}
-	p.dec.shared = nil
-	if useShared {
+	fromTab := p.dec.fromTab
+	p.dec.shared, p.dec.fromTab = nil, false
+	switch {
+	case useShared:
 		p.setDecision(ctx, *shared)
 		p.say(ctx, "The shared decision is now yours, saved in this browser.")
-	} else {
+	case fromTab:
+		// The reader chose this tab's over the other tab's: saved as is.
+		if enc, err := essay.EncodeDecision(p.dec.d); err == nil && p.store.set(decisionKey, enc) == nil {
+			p.say(ctx, "Your decision is kept, in place of the other tab's.")
+		} else {
+			p.say(ctx, "Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
+		}
+	default:
 		p.say(ctx, "Your saved decision is kept.")
 	}
 	p.decisionToURL()

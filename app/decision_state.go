@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"slices"
 
 	"leaving-amazon/essay"
@@ -18,9 +19,13 @@ import (
 // link form.
 const decisionKey = "leaving-amazon:decision"
 
-// unreadableKey keeps a saved decision that could not be read, rather than
-// overwrite it: nothing of the reader's is thrown away.
-const unreadableKey = "leaving-amazon:decision:unreadable"
+// unreadableKey is where a saved decision that could not be read is kept,
+// under the date and time, rather than overwritten: nothing of the
+// reader's is thrown away. The last keepUnreadable are kept.
+const (
+	unreadableKey  = "leaving-amazon:decision:unreadable"
+	keepUnreadable = 5
+)
 
 // decisionState is the reader's decision, owned by the page.
 type decisionState struct {
@@ -28,9 +33,12 @@ type decisionState struct {
 	// saved reports that the decision is the reader's: edited, chosen or
 	// loaded. Until then it follows the weights set in the essay.
 	saved bool
-	// shared is a link's decision that differs from the saved one, shown
-	// until the reader keeps theirs or uses this one.
+	// shared is a link's decision that differs from the saved one, or one
+	// another tab saved while this tab's differed, shown until the reader
+	// keeps theirs or uses this one.
 	shared *essay.Decision
+	// fromTab reports that shared comes from another tab.
+	fromTab bool
 	// linked reports a decision shown from a link and not yet kept: it is
 	// saved once the reader edits it or makes it theirs, never before, so
 	// that a page that frames the essay, or a link the reader only opened,
@@ -55,6 +63,9 @@ type decisionView struct {
 	// Pending reports a shared decision awaiting the reader's choice: the
 	// form shows it and cannot be edited.
 	Pending bool
+	// FromTab reports that the decision awaiting a choice was saved by
+	// another tab.
+	FromTab bool
 	// Linked reports a decision shown from a link, not kept until the
 	// reader edits it or makes it theirs.
 	Linked       bool
@@ -76,6 +87,7 @@ func (s *decisionState) view() decisionView {
 		Result:       essay.Evaluate(d.Model(), d.Weights()),
 		Sensitivity:  d.Sensitivity(),
 		Pending:      s.shared != nil,
+		FromTab:      s.fromTab,
 		Linked:       s.linked,
 		ConfirmReset: s.confirmReset,
 		Loading:      !s.ready,
@@ -107,10 +119,7 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 	case raw != "":
 		d, err := essay.DecodeDecision(raw)
 		if err != nil {
-			// Keep it where a later version, or the reader, can find it.
-			_ = s.set(unreadableKey, raw)
-			// The error speaks of a link: the reader needs only the gist.
-			notice = "Your saved decision could not be read. It was kept aside in this browser's storage, and this page starts again from the essay."
+			notice = setAsideUnreadable(s, raw)
 		} else {
 			ds.d, ds.saved = d, true
 		}
@@ -139,19 +148,47 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 	return ds, notice
 }
 
-// saveDecision keeps d in storage; it returns a notice when it cannot.
-func saveDecision(s *store, d essay.Decision) string {
+// saveDecision keeps d in storage. When another tab saved another
+// decision since this tab last read or wrote it, it writes nothing and
+// returns that one, for the reader to choose. It returns a notice when it
+// cannot keep d.
+func saveDecision(s *store, d essay.Decision) (other *essay.Decision, notice string) {
 	enc, err := essay.EncodeDecision(d)
 	if err != nil {
-		return "Your decision could not be saved: " + err.Error() + "."
+		return nil, "Your decision could not be saved: " + err.Error() + "."
 	}
 	if s == nil {
-		return "" // already said
+		return nil, "" // already said
 	}
-	if err := s.set(decisionKey, enc); err != nil {
-		return "Your decision could not be saved in this browser (its storage is full or unavailable). It stays in this page: copy the link to keep it."
+	newer, err := s.put(decisionKey, enc)
+	if errors.Is(err, errStale) {
+		theirs, derr := essay.DecodeDecision(newer)
+		switch {
+		case derr == nil && theirs.Equal(d):
+			return nil, ""
+		case derr == nil:
+			return &theirs, ""
+		case newer != "":
+			notice = setAsideUnreadable(s, newer)
+		}
+		err = s.set(decisionKey, enc) // nothing readable in the way
 	}
-	return ""
+	if err != nil {
+		return nil, "Your decision could not be saved in this browser (its storage is full or unavailable). It stays in this page: copy the link to keep it."
+	}
+	return nil, notice
+}
+
+// setAsideUnreadable keeps a saved decision that could not be read where a
+// later version, or the reader, can find it, and says so.
+func setAsideUnreadable(s *store, raw string) string {
+	name, err := s.setAside(unreadableKey, raw, keepUnreadable)
+	if err != nil {
+		return "Your saved decision could not be read, nor kept aside (this browser's storage is full or unavailable); this page starts again from the essay."
+	}
+	// The error speaks of a link: the reader needs only the gist.
+	return "Your saved decision could not be read. It was kept aside in this browser's storage (" + name +
+		"; the last " + itoa(keepUnreadable) + " are kept), and this page starts again from the essay."
 }
 
 // decisionLink returns the decision's link form, "" if it has none.

@@ -117,3 +117,25 @@ func guardAddress(prefix string, isPage func(string) bool) {
 	app.Window().Call("addEventListener", "popstate", onChange)
 	app.Window().Call("addEventListener", "hashchange", onChange)
 }
+
+// onStorage calls f with the key and new value of every item another tab
+// of this site saves in localStorage ("" for one removed).
+func onStorage(f func(key, value string)) {
+	listener := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		_ = catch(func() {
+			e := args[0]
+			if key := e.Get("key"); key.Truthy() {
+				value := ""
+				if v := e.Get("newValue"); v.Truthy() {
+					value = v.String()
+				}
+				f(key.String(), value)
+			}
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "storage", listener)
+}

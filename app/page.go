@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 
 	"leaving-amazon/essay"
@@ -82,25 +83,35 @@ func (p *page) OnPreRender(ctx app.Context) { p.setHead(ctx) }
 
 // setWeight is called by a slider.
 func (p *page) setWeight(ctx app.Context, factor, weight int) {
-	w := append(essay.Weights(nil), p.view.Weights...)
-	if factor < 0 || factor >= len(w) {
+	if factor < 0 || factor >= len(p.view.Weights) {
 		return
 	}
-	w[factor] = weight
-	p.change(ctx, w)
+	p.change(ctx, func(w essay.Weights) essay.Weights { w[factor] = weight; return w })
 }
 
 // reset restores our reading of the author's weights.
 func (p *page) reset(ctx app.Context) {
-	p.change(ctx, p.Iessay.Model.AuthorWeights())
+	p.change(ctx, func(essay.Weights) essay.Weights { return p.Iessay.Model.AuthorWeights() })
 }
 
-// change makes the new weights the page's, saves them, and updates the
-// address bar a moment after the last move.
-func (p *page) change(ctx app.Context, w essay.Weights) {
+// change applies edit to the page's weights, saves them, and updates the
+// address bar a moment after the last move. When another tab saved other
+// weights since this one last read or wrote them, edit applies to those
+// instead: nothing either tab set is lost.
+func (p *page) change(ctx app.Context, edit func(essay.Weights) essay.Weights) {
+	m := p.Iessay.Model
+	w := edit(slices.Clone(p.view.Weights))
+	newer, notice := saveWeights(p.store, m, w)
+	if newer != nil {
+		w = edit(newer)
+		_, notice = saveWeights(p.store, m, w)
+		if notice == "" {
+			notice = "Your weights had changed in another tab: this tab now has those, with your change."
+		}
+	}
 	p.view = newView(p.Iessay, p.Iprefix, w)
-	if err := p.store.save(p.Iessay.Model, w); err != "" {
-		p.notice = err
+	if notice != "" {
+		p.notice = notice
 	}
 	p.urlTick++
 	tick := p.urlTick
@@ -154,6 +165,39 @@ func (p *page) OnMount(ctx app.Context) {
 	root.Call("setAttribute", "data-version", app.Getenv("GOAPP_VERSION"))
 	restoreScroll()
 	exposeHeap()
+	onStorage(func(key, value string) {
+		ctx.Dispatch(func(ctx app.Context) { p.fromOtherTab(key, value) })
+	})
+}
+
+// fromOtherTab follows what another tab saved: the weights, and the
+// decision, unless this tab shows a link's decision or asks the reader
+// about one (its next save then asks).
+func (p *page) fromOtherTab(key, value string) {
+	switch key {
+	case weightsKey:
+		m := p.Iessay.Model
+		w, _ := essay.ParseWeights(m, value, m.AuthorWeights())
+		p.store.saw(key, value)
+		if slices.Equal(w, p.view.Weights) {
+			return
+		}
+		p.view = newView(p.Iessay, p.Iprefix, w)
+		p.notice = "Your weights were changed in another tab: this tab now follows them."
+		replaceWeightsInURL(p.view.Query)
+	case decisionKey:
+		d, err := essay.DecodeDecision(value)
+		if err != nil || p.dec.shared != nil || p.dec.linked {
+			return
+		}
+		p.store.saw(key, value)
+		if d.Equal(p.dec.d) {
+			return
+		}
+		p.dec.d, p.dec.saved = d, true
+		p.notice = "Your decision was changed in another tab: this tab now shows it."
+		p.decisionToURL()
+	}
 }
 
 func (p *page) dismissNotice(ctx app.Context) { p.notice = "" }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ const urlDelay = 400 * time.Millisecond
 func loadWeights(m essay.Model, s *store) (essay.Weights, []string) {
 	w := m.AuthorWeights()
 	var problems []string
-	saved, err := s.load()
+	saved, err := s.get(weightsKey)
 	switch {
 	case err != nil:
 		problems = append(problems, "storage")
@@ -90,4 +91,22 @@ func noticeFor(problems []string) string {
 // the weights are still in the page and in storage, so that is ignored.
 func replaceWeightsInURL(query string) {
 	replaceURLParam("w", strings.TrimPrefix(query, "?w="))
+}
+
+// saveWeights keeps w. When another tab saved other weights since this
+// tab last read or wrote them, it writes nothing and returns those. It
+// returns a notice for the reader when the browser refuses to keep them.
+func saveWeights(s *store, m essay.Model, w essay.Weights) (newer essay.Weights, notice string) {
+	if s == nil {
+		return nil, "" // already said
+	}
+	raw, err := s.put(weightsKey, essay.FormatWeights(m, w))
+	switch {
+	case errors.Is(err, errStale):
+		newer, _ = essay.ParseWeights(m, raw, m.AuthorWeights())
+		return newer, ""
+	case err != nil:
+		return nil, "Your weights could not be saved in this browser; they stay in this page and its link."
+	}
+	return nil, ""
 }

@@ -376,6 +376,12 @@ func TestDecisionBadLinks(t *testing.T) {
 	}
 }
 
+// setAside are the decisions kept aside as unreadable, oldest first.
+func setAside(t *testing.T, b *browser) []string {
+	t.Helper()
+	return eval[[]string](t, b, `Object.keys(localStorage).filter(k => k.startsWith("leaving-amazon:decision:unreadable:")).sort().map(k => localStorage.getItem(k))`)
+}
+
 // TestDecisionBadStorage: an unreadable saved decision is kept aside with
 // a notice; storage that refuses to save says so; storage that cannot be
 // read at all leaves a working page with a notice.
@@ -389,11 +395,21 @@ func TestDecisionBadStorage(t *testing.T) {
 		if err := b.waitJS(`document.querySelector(".notice.message") && document.querySelector(".notice.message").innerText.includes("could not be read")`, 3*time.Second); err != nil {
 			t.Error("no notice about the unreadable decision")
 		}
-		if got := eval[string](t, b, `localStorage.getItem("leaving-amazon:decision:unreadable")`); got != "1.%%%not-a-decision" {
+		if got := setAside(t, b); len(got) != 1 || got[0] != "1.%%%not-a-decision" {
 			t.Errorf("the unreadable decision was not kept aside: %q", got)
 		}
 		if got := eval[int](t, b, `document.querySelectorAll("li.criterion").length`); got == 0 {
 			t.Error("no working form")
+		}
+		// The reader edits; later another unreadable decision turns up, and
+		// the first one kept aside is still there beside it.
+		typeInto(t, b, "option-1", "Edited")
+		b.settle(t, 200*time.Millisecond)
+		eval[bool](t, b, `(localStorage.setItem(`+decisionKeyJS+`, "1.!!second"), true)`)
+		openDecision(t, b, s, "")
+		b.settle(t, 200*time.Millisecond)
+		if got := setAside(t, b); len(got) != 2 || got[0] != "1.%%%not-a-decision" || got[1] != "1.!!second" {
+			t.Errorf("after a second unreadable decision, kept aside: %q", got)
 		}
 	})
 	t.Run("full", func(t *testing.T) {
