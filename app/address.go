@@ -18,8 +18,8 @@ import (
 // and the router knows. See the README for the go-app bug.
 
 // cleanAddress returns href, a page's absolute address as the browser
-// gives it, with every malformed percent-escape and control character in
-// its path and fragment escaped, and, when its path under prefix names a
+// gives it, with every malformed percent-escape in its path and fragment
+// and every control character before its fragment escaped, and, when its path under prefix names a
 // page of the essay in another form (a trailing slash or index.html,
 // doubled slashes), with that page's own path. isPage reports the paths
 // of pages, under the prefix. An address it need not change is returned
@@ -38,7 +38,7 @@ func cleanAddress(href, prefix string, isPage func(path string) bool) string {
 		out += "?" + escapeControls(query)
 	}
 	if hasFragment {
-		out += "#" + escapeWell(fragment)
+		out += "#" + escapePercents(fragment)
 	}
 	return out
 }
@@ -71,17 +71,18 @@ func pagePath(path, prefix string, isPage func(string) bool) string {
 }
 
 // escapeWell escapes each "%" that does not start an escape, and the
-// control characters, which url.Parse refuses.
-func escapeWell(s string) string {
+// control characters: url.Parse refuses both in a path.
+func escapeWell(s string) string { return escapePercents(escapeControls(s)) }
+
+// escapePercents escapes each "%" that does not start an escape, which
+// url.Parse refuses in a path and a fragment (it reads a fragment's
+// control characters as they are).
+func escapePercents(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])):
+		if c := s[i]; c == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
 			b.WriteString("%25")
-		case c < 0x20 || c == 0x7f:
-			b.WriteString(percent(c))
-		default:
+		} else {
 			b.WriteByte(c)
 		}
 	}
@@ -89,7 +90,8 @@ func escapeWell(s string) string {
 }
 
 // escapeControls escapes the control characters, which url.Parse refuses
-// anywhere; a query's escapes are read by the page, not by url.Parse.
+// before the fragment; a query's escapes are read by the page, not by
+// url.Parse.
 func escapeControls(s string) string {
 	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) < 0 {
 		return s

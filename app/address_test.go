@@ -33,7 +33,9 @@ func TestCleanAddress(t *testing.T) {
 		{"the prefix without its slash", "/x", "http://h/x", "http://h/x/"},
 		{"outside the prefix", "/x", "http://h/pace/", "http://h/pace/"},
 		{"embed mode", "", "http://h/pace/?embed=1", "http://h/pace?embed=1"},
-		{"a control character", "", "http://h/pace#a\x01b", "http://h/pace#a%01b"},
+		{"a control character in the path", "", "http://h/pa\x01ce", "http://h/pa%01ce"},
+		{"a control character in the query", "", "http://h/pace?w=\x7f", "http://h/pace?w=%7F"},
+		{"a control character in the fragment, which url.Parse reads", "", "http://h/pace#a\x1e", "http://h/pace#a\x1e"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := cleanAddress(tc.href, tc.prefix, isPage)
@@ -51,7 +53,7 @@ func TestCleanAddress(t *testing.T) {
 // one url.Parse reads, cleaning it again changes nothing, and an address
 // url.Parse already reads and the router knows is left as it is.
 func FuzzCleanAddress(f *testing.F) {
-	for _, s := range []string{"/pace", "/pace#%zz", "/x/pace/index.html?w=%", "//", "/%", "#%E", "?#%", "/all/?d=1.AAA#\x7f"} {
+	for _, s := range []string{"/pace", "/pace#%zz", "/x/pace/index.html?w=%", "//", "/%", "#%E", "?#%", "/all/?d=1.AAA#\x7f", "/pace#\x1e"} {
 		f.Add(s, "")
 		f.Add(s, "/x")
 	}
