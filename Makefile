@@ -57,7 +57,13 @@ vet: wasm
 	go vet ./...
 	GOOS=js GOARCH=wasm go vet ./...
 
-test: vet
+# The checkers nobody here wrote (the Nu HTML Checker), pinned by the lock
+# file; the tests run them.
+CHECKERS := testdata/checkers/node_modules/.package-lock.json
+$(CHECKERS): testdata/checkers/package.json testdata/checkers/package-lock.json
+	npm ci --prefix testdata/checkers --ignore-scripts --no-audit --no-fund
+
+test: vet $(CHECKERS)
 	go test -count=1 -timeout 20m ./...
 	# A few seconds of each fuzzer, counted in runs: a -fuzztime in seconds
 	# can fail at its deadline with nothing found (golang/go#75804, fixed

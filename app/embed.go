@@ -52,8 +52,10 @@ func (c *embedCode) Render() app.UI {
 		app.Summary().Text("Embed this section"),
 		app.P().Text("Paste this into a page of your site. The section appears with its sliders and sizes itself to fit; the site has to allow it (see the README)."),
 		app.Label().For("embed-snippet").Text("Embed code"),
+		// The snippet is the textarea's content: go-app's Text would write
+		// it as a value attribute, which HTML does not have (app/goapp.go).
 		app.Textarea().ID("embed-snippet").ReadOnly(true).Rows(4).Spellcheck(false).
-			Text(EmbedSnippet(page, title, script)),
+			Body(app.Text(EmbedSnippet(page, title, script))),
 		app.Button().Type("button").Class("copy-embed").Text("Copy embed code"),
 		app.Span().Class("copy-status").Role("status"),
 	)

@@ -25,6 +25,11 @@ import (
 //     app/goapp.go's disabledIf.
 //   - go-app writes attributes in a random order: app/app_test.go's hasTag
 //     matches them in any order.
+//   - go-app writes attribute values with Go's strconv.Quote, not HTML's
+//     escaping, and a textarea's Text as a value attribute: a value with a
+//     " or a \ breaks or changes the markup. The embed snippet is the
+//     textarea's content (app/embed.go), and the Nu HTML Checker reads
+//     every prerendered page (TestHTMLValid).
 //
 // The server's own are below.
 
@@ -125,7 +130,10 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 
 // fixPage mends a page go-app prerendered. go-app writes absolute URLs as
 // "https://" + domain + path, which without a domain is the broken
-// "https://" or "https:///path": a relative URL is the honest fallback.
+// "https://" or "https:///path": a relative URL is the honest fallback,
+// and the canonical link and og:url, which must be absolute, are left out.
+// go-app also writes an empty author as <meta name="author"> with no
+// content, which is invalid: it is left out.
 //
 // Under a sub-path, go-app writes the essay's home as the prefix without
 // its slash, an address that only redirects: the slash goes back on.
@@ -135,7 +143,9 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 // paint's path.
 func fixPage(b []byte, domain, prefix string) []byte {
 	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
+	b = emptyAuthor.ReplaceAll(b, nil)
 	if domain == "" {
+		b = relativeOnly.ReplaceAll(b, nil)
 		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
 		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
 	}
@@ -172,15 +182,19 @@ const essayFetchWasm = `async function essayFetchWasm(url, progress) {
 
 `
 
-var loaderIcon = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
+var (
+	loaderIcon   = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
+	emptyAuthor  = regexp.MustCompile(`\s*<meta name="author">`)
+	relativeOnly = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)
+)
 
-// slashHome puts the slash back on the essay's home address under a
-// sub-path, wherever go-app wrote it as a whole quoted value.
+// slashHome puts the slash back on the essay's home address, wherever
+// go-app wrote it as a whole quoted value: under a sub-path, and the
+// site's own with a domain.
 func slashHome(b []byte, domain, prefix string) []byte {
-	if prefix == "" {
-		return b
+	if prefix != "" {
+		b = bytes.ReplaceAll(b, []byte(`"`+prefix+`"`), []byte(`"`+prefix+`/"`))
 	}
-	b = bytes.ReplaceAll(b, []byte(`"`+prefix+`"`), []byte(`"`+prefix+`/"`))
 	if domain != "" {
 		home := "https://" + domain + prefix
 		b = bytes.ReplaceAll(b, []byte(`"`+home+`"`), []byte(`"`+home+`/"`))

@@ -17,6 +17,10 @@ import (
 func TestPagesPrerendered(t *testing.T) {
 	s := newTestServer(t)
 	e := essay.Content()
+	withDomain, err := New(e, Config{Domain: "essay.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	type page struct {
 		path, title, canonical, text string
 	}
@@ -45,8 +49,16 @@ func TestPagesPrerendered(t *testing.T) {
 			if !strings.Contains(b, tc.title) {
 				t.Errorf("missing %s", tc.title)
 			}
-			if got, want := canonical(b), tc.canonical; got != want {
-				t.Errorf("canonical link %q, want %q", got, want)
+			// A canonical link and og:url must be absolute: without a
+			// domain there are none.
+			if got := canonical(b); got != "" || strings.Contains(b, `"og:url"`) {
+				t.Errorf("without a domain, a canonical link %q or an og:url", got)
+			}
+			if got, want := canonical(body(t, get(t, withDomain, tc.path))), "https://essay.example"+tc.canonical; got != want {
+				t.Errorf("with a domain, the canonical link is %q, want %q", got, want)
+			}
+			if strings.Contains(b, `name="author"`) {
+				t.Error("an empty author tag")
 			}
 			if text := mainText(b); !strings.Contains(text, normalize(tc.text)) {
 				t.Errorf("the page's text lacks %q", tc.text)
