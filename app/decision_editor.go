@@ -92,8 +92,10 @@ func (d *decisionEditor) Render() app.UI {
 		decisionDocument(v),
 		// The verdict in view while the reader edits far from the panel
 		// (the panel's own line is the one announced).
+		// Hidden from screen readers and out of the tab order: a copy, for
+		// the eye, of the verdict the panel announces.
 		app.P().Class("decision-bar").Aria("hidden", "true").Body(
-			app.A().Href("#result").Text(essay.DecisionVerdict(dec, v.Result)),
+			app.A().Href("#result").TabIndex(-1).Text(essay.DecisionVerdict(dec, v.Result)),
 		),
 	)
 }

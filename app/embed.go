@@ -82,7 +82,9 @@ func readWhole(v *view, section int) app.UI {
 	case section >= 0:
 		path = v.Essay.Path(section)
 	}
-	return app.P().Class("read-whole embed-only").Body(
+	// A landmark of its own: in embed mode it stands outside the page's
+	// main, header and footer.
+	return app.Aside().Class("read-whole embed-only").Aria("label", "The whole essay").Body(
 		app.A().Href(v.href(path)).Target("_blank").Rel("noopener").Body(
 			app.Text("Read the whole essay"),
 			app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
