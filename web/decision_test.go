@@ -588,3 +588,37 @@ func TestDecisionBeforeTheApp(t *testing.T) {
 		t.Error("the form stays locked once the app runs")
 	}
 }
+
+// TestTwoTabsDecision: tab B, opened before tab A renames an option, moves
+// a slider: A's newer decision is never overwritten, and a third tab shows
+// A's name.
+func TestTwoTabsDecision(t *testing.T) {
+	s := newSite(t, false)
+	a := newBrowser(t)
+	openDecision(t, a, s, "")
+	typeInto(t, a, "option-2", "First")
+	if err := a.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "").length > 0`, 3*time.Second); err != nil {
+		t.Fatal("the decision was not saved")
+	}
+	b := secondTab(t, a, s.URL+essay.DecisionPath)
+	typeInto(t, a, "option-1", "Renamed in A")
+	if err := a.waitJS(`document.getElementById("option-1").value === "Renamed in A"`, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	press(t, b, "factor-1-weight", kb.Home)
+	b.settle(t, 300*time.Millisecond)
+	saved, _ := savedDecision(t, a)
+	if saved.Options[0] != "Renamed in A" {
+		t.Errorf("the stale tab overwrote the newer decision: option 1 is %q", saved.Options[0])
+	}
+	// B follows A's decision, or asks.
+	shows := eval[string](t, b, `document.getElementById("option-1").value`)
+	asks := eval[bool](t, b, `!!document.getElementById("use-shared")`)
+	if shows != "Renamed in A" && !asks {
+		t.Errorf("the stale tab shows %q and asks nothing", shows)
+	}
+	c := secondTab(t, a, s.URL+essay.DecisionPath)
+	if got := eval[string](t, c, `document.getElementById("option-1").value`); got != "Renamed in A" {
+		t.Errorf("a new tab shows option 1 as %q", got)
+	}
+}

@@ -209,6 +209,27 @@ func press(t testing.TB, b *browser, id, key string) {
 	b.run(t, chromedp.KeyEvent(key))
 }
 
+// openApp opens path on s in a fresh browser and waits for the app.
+func openApp(t *testing.T, s *site, path string) *browser {
+	t.Helper()
+	b := newBrowser(t)
+	b.navigate(t, s.URL+path)
+	b.waitApp(t, 60*time.Second)
+	return b
+}
+
+// secondTab opens url in another tab of b's browser (the same storage),
+// and waits for the app.
+func secondTab(t *testing.T, b *browser, url string) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	tab := &browser{ctx: ctx}
+	tab.navigate(t, url)
+	tab.waitApp(t, 60*time.Second)
+	return tab
+}
+
 // onNewDocument runs js in every document the tab loads from now on,
 // before the page's own scripts.
 func onNewDocument(js string) chromedp.Action {

@@ -88,9 +88,7 @@ func TestSliderKeyboard(t *testing.T) {
 // from storage.
 func TestWeightsLinkAndStorage(t *testing.T) {
 	s := newSite(t, false)
-	b := newBrowser(t)
-	b.navigate(t, s.URL+"/pace")
-	b.waitApp(t, 60*time.Second)
+	b := openApp(t, s, "/pace")
 	press(t, b, "w-pace", kb.Home)
 	if err := b.waitJS(`(new URLSearchParams(location.search).get("w") || "").includes("pace0")`, 3*time.Second); err != nil {
 		t.Fatal(err)
@@ -296,5 +294,27 @@ func TestCorruptStorage(t *testing.T) {
 	}
 	if got := sliderValue(t, b, "pace"); got != "2" {
 		t.Errorf("pace at %s, want the readable saved 2", got)
+	}
+}
+
+// TestTwoTabsWeights: both tabs move a slider; the weights saved have both
+// moves, and each tab ends showing them.
+func TestTwoTabsWeights(t *testing.T) {
+	s := newSite(t, false)
+	a := openApp(t, s, "/all")
+	b := secondTab(t, a, s.URL+"/all")
+	press(t, a, "w-pace", kb.Home)
+	if err := a.waitJS(`(localStorage.getItem("leaving-amazon:weights") || "").includes("pace0")`, 3*time.Second); err != nil {
+		t.Fatal("tab A's move was not saved")
+	}
+	press(t, b, "w-ownership", kb.End)
+	b.settle(t, 300*time.Millisecond)
+	if saved := eval[string](t, a, `localStorage.getItem("leaving-amazon:weights")`); !strings.Contains(saved, "pace0") || !strings.Contains(saved, "ownership10") {
+		t.Errorf("saved weights %q: want tab A's pace0 and tab B's ownership10", saved)
+	}
+	for name, tab := range map[string]*browser{"A": a, "B": b} {
+		if err := tab.waitJS(`document.getElementById("w-pace").value === "0" && document.getElementById("w-ownership").value === "10"`, 3*time.Second); err != nil {
+			t.Errorf("tab %s does not show both moves", name)
+		}
 	}
 }
