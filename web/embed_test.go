@@ -266,8 +266,6 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	fits("after messages from elsewhere")
 }
 
-// prefixOf is the path a server serves the essay under.
-func prefixOf(s *Site) string { return s.prefix }
 
 // jsString is s as a JavaScript string literal.
 func jsString(s string) string { return string(mustJSON(s)) }
