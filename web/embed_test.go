@@ -266,7 +266,6 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	fits("after messages from elsewhere")
 }
 
-
 // jsString is s as a JavaScript string literal.
 func jsString(s string) string { return string(mustJSON(s)) }
 
