@@ -74,6 +74,7 @@ test: vet $(CHECKERS)
 	go test -run '^$$' -fuzz '^FuzzCleanAddress$$' -fuzztime 100000x ./app
 
 bench: wasm
+	npm ci --prefix testdata/lighthouse --ignore-scripts --no-audit --no-fund
 	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web
 
 clean:

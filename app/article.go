@@ -29,12 +29,9 @@ func (a *article) Render() app.UI {
 	v := a.Iview
 	e := v.Essay
 	s := e.Sections[a.Isection]
+	// The opening's title is ours (the author gave it none), and it is
+	// the one name of the opening everywhere: heading, contents, pager.
 	title := s.Title
-	if a.Isection == 0 {
-		// The opening has no heading of the author's: the page is headed by
-		// the essay's title.
-		title = e.Title
-	}
 	var kicker app.UI
 	if part := e.PartTitle(a.Isection); part != "" {
 		kicker = app.P().Class("kicker").Body(
@@ -49,7 +46,6 @@ func (a *article) Render() app.UI {
 				app.Span().Class("position").Text(position(a.Isection, len(e.Sections))),
 				app.Text(" · "),
 				app.Span().Class("reading-time").Text(minutes(s.Words)),
-				app.Text(" · "),
 				indicator(v),
 			),
 		),

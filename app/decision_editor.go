@@ -75,14 +75,14 @@ func (d *decisionEditor) Render() app.UI {
 	var loading app.UI
 	if v.Loading {
 		loading = app.P().Class("loading-note").Role("status").
-			Text("The editor starts once the page's interactive parts have loaded (they need JavaScript and WebAssembly); until then it shows the essay's model.")
+			Text("The editor starts once the page’s interactive parts have loaded (they need JavaScript and WebAssembly); until then it shows the essay’s model.")
 	}
 	return app.Article().Class("decision").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
 			app.H1().ID("title").Text("Your decision"),
-			app.P().Class("lede").Text("Make the essay's model your own: name your two options, say what matters to you and how well each option serves it. "+
-				"Your decision is kept in this browser and in this page's link; nothing is sent anywhere."),
-			app.P().Class("ours").Text("It starts from our reading of the author's decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
+			app.P().Class("lede").Text("Make the essay’s model your own: name your two options, say what matters to you and how well each option serves it. "+
+				"Your decision is kept in this browser and in this page’s link; nothing is sent anywhere."),
+			app.P().Class("ours").Text("It starts from our reading of the author’s decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
 		),
 		choice,
 		loading,
@@ -106,7 +106,7 @@ func (d *decisionEditor) choice(v decisionView) app.UI {
 	switch {
 	case v.Pending && v.FromTab:
 		return d.keepOrUse("Another tab saved a different decision while this one was open.",
-			"Its decision is shown below. Keep yours (it replaces the other tab's), or use this one.")
+			"Its decision is shown below. Keep yours (it replaces the other tab’s), or use this one.")
 	case v.Pending:
 		return d.keepOrUse("This link holds a decision different from the one saved in this browser.",
 			"It is shown below. Keep yours, or make this one yours (it replaces the saved one).")
@@ -191,7 +191,7 @@ func decisionDocument(v decisionView) app.UI {
 // the reader's own decision.
 func decisionInvite(v *view) app.UI {
 	return app.Aside().Class("invite").Aria("label", "Your decision").Body(
-		app.P().Class("ours").Text("Facing a choice like the author's? Turn this model into your own decision: your options, your factors, your weights, kept in your browser and shared by a link."),
+		app.P().Class("ours").Text("Facing a choice like the author’s? Turn this model into your own decision: your options, your factors, your weights, kept in your browser and shared by a link."),
 		app.P().Body(app.A().Class("invite-link").Href(v.href(essay.DecisionPath)).Text("Make it your decision →")),
 	)
 }

@@ -74,11 +74,11 @@ func (f *decisionFactor) Render() app.UI {
 					OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
 			),
 			app.Div().Class("sliders").Body(
-				numberField(id+"-weight", "How much it matters", c.Weight, essay.WeightWords(c.Weight),
+				numberField(id+"-weight", "How much it matters", name, c.Weight, essay.WeightWords(c.Weight),
 					f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) })),
-				numberField(id+"-score-1", "How well “"+essay.OptionLabel(f.Idecision, 0)+"” serves it", c.Scores[0], essay.ScoreWords(c.Scores[0]),
+				numberField(id+"-score-1", "How well “"+essay.OptionLabel(f.Idecision, 0)+"” serves it", name, c.Scores[0], essay.ScoreWords(c.Scores[0]),
 					f.set(func(c *essay.Criterion, v string) { c.Scores[0] = atoi(v) })),
-				numberField(id+"-score-2", "How well “"+essay.OptionLabel(f.Idecision, 1)+"” serves it", c.Scores[1], essay.ScoreWords(c.Scores[1]),
+				numberField(id+"-score-2", "How well “"+essay.OptionLabel(f.Idecision, 1)+"” serves it", name, c.Scores[1], essay.ScoreWords(c.Scores[1]),
 					f.set(func(c *essay.Criterion, v string) { c.Scores[1] = atoi(v) })),
 			),
 			app.P().Class("field").Body(
@@ -96,11 +96,14 @@ func (f *decisionFactor) Render() app.UI {
 	)
 }
 
-// numberField is a 0–10 slider with its label and its value in words.
-func numberField(id, label string, value int, words string, onInput app.EventHandler) app.UI {
+// numberField is a 0–10 slider with its label and its value in words. Its
+// name for a screen reader also names the factor: every factor has the
+// same three labels, and a reader moving from slider to slider must know
+// which one they are on.
+func numberField(id, label, factor string, value int, words string, onInput app.EventHandler) app.UI {
 	return app.Div().Class("field range-field").Body(
 		app.Label().For(id).Text(label),
-		app.Input().Type("range").ID(id).Min(0).Max(essay.MaxWeight).Attr("step", "1").
+		app.Input().Type("range").ID(id).Aria("label", label+", for “"+factor+"”").Min(0).Max(essay.MaxWeight).Attr("step", "1").
 			Value(strconv.Itoa(value)).Aria("valuetext", words).OnInput(onInput),
 		app.Output().For(id).Class("factor-value").Text(words),
 	)

@@ -121,7 +121,7 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	case fromTab:
 		// The reader chose this tab's over the other tab's: saved as is.
 		if enc, err := essay.EncodeDecision(p.dec.d); err == nil && p.store.set(decisionKey, enc) == nil {
-			p.say(ctx, "Your decision is kept, in place of the other tab's.")
+			p.say(ctx, "Your decision is kept, in place of the other tab’s.")
 		} else {
 			p.say(ctx, "Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
 		}
@@ -148,7 +148,7 @@ func (p *page) resetDecision(ctx app.Context, confirmed bool) {
 		return
 	}
 	p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
-	p.say(ctx, "Started again from the essay's model and your weights.")
+	p.say(ctx, "Started again from the essay’s model and your weights.")
 }
 
 // say shows a short message in the page's notice area.

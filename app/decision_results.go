@@ -7,7 +7,7 @@ import (
 )
 
 // decisionResults is the live result of the reader's decision: the verdict
-// (announced to screen readers when it changes), each option's score, the
+// (announced by web/static/page.js once a change settles), each option's score, the
 // margin, and the smallest move that would change it.
 type decisionResults struct {
 	app.Compo
@@ -24,7 +24,7 @@ func (r *decisionResults) Render() app.UI {
 	d, res := r.Ivalue.Decision, r.Ivalue.Result
 	return app.Section().ID("result").Class("verdict decision-result").Aria("labelledby", "result-title").Body(
 		app.H2().ID("result-title").Class("verdict-title").Text("Your verdict"),
-		app.P().ID("decision-verdict").Class("verdict-text").Aria("live", "polite").Text(essay.DecisionVerdict(d, res)),
+		app.P().ID("decision-verdict").Class("verdict-text").Text(essay.DecisionVerdict(d, res)),
 		app.Ul().Class("scores").Body(
 			app.Li().Text("“"+essay.OptionLabel(d, 0)+"”: "+essay.FormatScore(res.Scores[0])+" of 10"),
 			app.Li().Text("“"+essay.OptionLabel(d, 1)+"”: "+essay.FormatScore(res.Scores[1])+" of 10"),

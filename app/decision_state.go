@@ -134,7 +134,7 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 	shared, err := essay.DecodeDecision(q)
 	switch {
 	case err != nil:
-		kept := "The essay's model is shown instead."
+		kept := "The essay’s model is shown instead."
 		if ds.saved {
 			kept = "Your saved decision is shown instead; nothing of it was changed."
 		}
@@ -184,10 +184,10 @@ func saveDecision(s *store, d essay.Decision) (other *essay.Decision, notice str
 func setAsideUnreadable(s *store, raw string) string {
 	name, err := s.setAside(unreadableKey, raw, keepUnreadable)
 	if err != nil {
-		return "Your saved decision could not be read, nor kept aside (this browser's storage is full or unavailable); this page starts again from the essay."
+		return "Your saved decision could not be read, nor kept aside (this browser’s storage is full or unavailable); this page starts again from the essay."
 	}
 	// The error speaks of a link: the reader needs only the gist.
-	return "Your saved decision could not be read. It was kept aside in this browser's storage (" + name +
+	return "Your saved decision could not be read. It was kept aside in this browser’s storage (" + name +
 		"; the last " + itoa(keepUnreadable) + " are kept), and this page starts again from the essay."
 }
 

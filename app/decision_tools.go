@@ -104,7 +104,7 @@ func (t *decisionTools) Render() app.UI {
 	var reset app.UI = app.Button().Type("button").ID("start-again").Class("secondary").OnClick(t.askReset).Text("Start again from the essay")
 	if t.Ivalue.ConfirmReset {
 		reset = app.Span().Class("confirm").Body(
-			app.Span().Text("This replaces your decision with the essay's model. "),
+			app.Span().Text("This replaces your decision with the essay’s model. "),
 			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirmReset).Text("Replace it"),
 			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.askReset).Text("Cancel"),
 		)

@@ -41,16 +41,13 @@ func (c *embedCode) Render() app.UI {
 	e := c.Iessay
 	page := c.Iprefix + e.Path(c.Isection)
 	title := e.Sections[c.Isection].Title
-	if c.Isection == 0 {
-		title = e.Title
-	}
 	script := c.Iprefix + "/web/embed.js"
 	return app.Details().Class("embed-code").
 		DataSet("embed-page", page).
 		DataSet("embed-title", title).
 		DataSet("embed-script", script).Body(
 		app.Summary().Text("Embed this section"),
-		app.P().Text("Paste this into a page of your site. The section appears with its sliders and sizes itself to fit; the site has to allow it (see the README)."),
+		app.P().Text("Paste this into a page of your site. The section appears with its sliders and sizes itself to fit. The essay’s server must allow your site to frame it, in the frame-ancestors of its Content-Security-Policy."),
 		app.Label().For("embed-snippet").Text("Embed code"),
 		// The snippet is the textarea's content: go-app's Text would write
 		// it as a value attribute, which HTML does not have (app/goapp.go).

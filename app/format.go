@@ -28,11 +28,3 @@ func atoi(s string) int {
 
 // itoa writes a whole number.
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// hiddenUnless returns the class that hides an element but keeps its place.
-func hiddenUnless(shown bool) string {
-	if shown {
-		return ""
-	}
-	return "invisible"
-}

@@ -213,7 +213,7 @@ func (p *page) setHead(ctx app.Context) {
 	switch p.Isection {
 	case Decision:
 		title, path = "Your decision · "+e.Title, essay.DecisionPath
-		desc = "Make the essay's model your own decision: your options, your factors, your weights; kept in your browser, shared by a link, exported as a document."
+		desc = "Make the essay’s model your own decision: your options, your factors, your weights; kept in your browser, shared by a link, exported as a document."
 	case All:
 		title = e.Title + " · the whole essay"
 	default:
@@ -272,5 +272,8 @@ func (p *page) Render() app.UI {
 			),
 		),
 		newNotices().Message(p.notice).OnDismiss(p.dismissNotice),
+		// Where web/static/page.js announces the verdict once a reader's
+		// change has settled.
+		app.P().ID("verdict-said").Class("visually-hidden").Role("status"),
 	)
 }

@@ -47,9 +47,4 @@ func (p *pager) Render() app.UI {
 	return app.Nav().Class("pager").Aria("label", "Previous and next section").Body(prev, next)
 }
 
-func pagerLabel(e *essay.Essay, i int) string {
-	if i == 0 {
-		return e.Title
-	}
-	return e.Sections[i].Title
-}
+func pagerLabel(e *essay.Essay, i int) string { return e.Sections[i].Title }

@@ -74,7 +74,7 @@ func (s *slider) Render() app.UI {
 		app.P().Class("factor-note").ID(id+"-note").Body(
 			app.Output().For(id).Class("factor-value").Text(essay.WeightWords(s.Iweight)),
 			app.Text(" · "+f.Explanation+" "),
-			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲); this factor "+essay.TippingWords(s.Itipping)+"."),
+			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲). "+essay.TippingWords(s.Itipping)),
 		),
 	)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // verdictPanel shows where the reader's weights land: both options' scores
-// as bars, the verdict in words (a live region), the factor that would tip
+// as bars, the verdict in words, the factor that would tip
 // it most cheaply, and the author's conclusion beside it.
 type verdictPanel struct {
 	app.Compo
@@ -23,7 +23,7 @@ func newVerdictPanel() *verdictPanel { return &verdictPanel{} }
 // View sets the reader's weights and their result.
 func (p *verdictPanel) View(v *view) *verdictPanel { p.Iview = v; return p }
 
-// OnReset sets what "Reset to the author's weights" calls.
+// OnReset sets what the reset button calls.
 func (p *verdictPanel) OnReset(f func(ctx app.Context)) *verdictPanel { p.IonReset = f; return p }
 
 func (p *verdictPanel) reset(ctx app.Context, e app.Event) {
@@ -66,18 +66,20 @@ func (p *verdictPanel) Render() app.UI {
 	}
 	bars = append(bars, authorTick(0), authorTick(1))
 	// Disabled only when there is nothing to reset.
-	resetButton := disabledIf(app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to the author’s weights"), v.Query == "")
+	resetButton := disabledIf(app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to our reading of the author’s weights"), v.Query == "")
 	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
-		app.P().Class("verdict-title").ID("verdict-title").Text("Your verdict"),
+		app.P().Class("verdict-title").ID("verdict-title").Text(essay.VerdictOwner(v.Query != "")),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").
 			Attr("viewBox", "0 0 "+strconv.Itoa(barWidth)+" "+strconv.Itoa(2*barHeight+barGap+8)).
 			Attr("role", "img").Attr("aria-label", essay.ScoresWords(m, r)).Body(bars...),
-		app.P().Class("verdict-text").Aria("live", "polite").Body(
-			app.Text(essay.VerdictWords(m, r)+" "),
-			// Kept in place when hidden, so that the panel keeps its height
-			// whatever the weights: a takeover with a reader's weights
-			// moves nothing.
-			app.Span().Class("close-call").Class(hiddenUnless(r.CloseCall)).Text(essay.CloseCallWords),
+		// Not a live region: web/static/page.js announces the verdict in
+		// #verdict-said once a change has settled, not at every step.
+		app.P().Class("verdict-text").Body(
+			app.Text(essay.VerdictWords(m, r)),
+			// Only when it is one: a sentence hidden by CSS alone would show
+			// in reader mode and without styles. The paragraph's height is
+			// reserved in app.css, so a takeover moves nothing.
+			app.If(r.CloseCall, func() app.UI { return app.Span().Class("close-call").Text(" " + essay.CloseCallWords) }),
 		),
 		app.P().Class("cheapest").Text(essay.CheapestWords(m, v.Weights, r)),
 		app.P().Class("verdict-author").Text(essay.AuthorWords(m)),
@@ -90,8 +92,8 @@ func (p *verdictPanel) Render() app.UI {
 // acceptable to me": where the reader's own weights put the balance.
 func balance(v *view) app.UI {
 	return app.P().Class("balance").Body(
-		app.Span().Class("ours-mark").Text("Your balance: "),
-		app.Span().Class("balance-text").Text(essay.BalanceWords(v.Essay.Model, v.Result)),
+		app.Span().Class("ours-mark").Text("Ours: "),
+		app.Span().Class("balance-text").Text(essay.BalanceWords(v.Essay.Model, v.Result, v.Query != "")),
 	)
 }
 
@@ -103,5 +105,5 @@ func indicator(v *view) app.UI {
 		return nil
 	}
 	return app.A().Class("indicator").Href(v.href(v.Essay.Path(i)) + "#verdict").
-		Text("Your verdict: " + essay.ShortVerdict(v.Essay.Model, v.Result))
+		Text(essay.VerdictOwner(v.Query != "") + ": " + essay.ShortVerdict(v.Essay.Model, v.Result))
 }

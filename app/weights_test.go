@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -68,8 +69,8 @@ func TestVerdictPanel(t *testing.T) {
 			if !strings.Contains(html, tc.verdict) {
 				t.Errorf("verdict does not say %q:\n%s", tc.verdict, html)
 			}
-			if !hasTag(html, "p", `class="verdict-text"`, `aria-live="polite"`) {
-				t.Error("the verdict is not a polite live region")
+			if !hasTag(html, "p", `class="verdict-text"`) || strings.Contains(html, "aria-live") {
+				t.Error("the verdict is a live region, announced at every step (web/static/page.js announces it once settled)")
 			}
 			if !hasTag(html, "svg", `role="img"`) || count(html, `<rect`) != 4 {
 				t.Error("no bar chart of both options")
@@ -84,11 +85,41 @@ func TestVerdictPanel(t *testing.T) {
 	}
 }
 
+// TestCloseCallOnlyWhenClose: the close-call sentence is in the page only
+// when the call is close, not merely hidden by CSS (reader mode and pages
+// without styles would show it).
+func TestCloseCallOnlyWhenClose(t *testing.T) {
+	e := essay.Content()
+	m := e.Model
+	found := map[bool]bool{}
+	// Weights at random, from a fixed seed: some are close calls and some
+	// are not.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		w := m.AuthorWeights()
+		for j := range w {
+			w[j] = rnd.IntN(essay.MaxWeight + 1)
+		}
+		r := essay.Evaluate(m, w)
+		if r.Winner < 0 || found[r.CloseCall] {
+			continue
+		}
+		found[r.CloseCall] = true
+		html := mount(t, newVerdictPanel().View(newView(e, "", w)))
+		if got := strings.Contains(html, essay.CloseCallWords); got != r.CloseCall {
+			t.Errorf("weights %v: close call %v, but the sentence is in the page: %v", w, r.CloseCall, got)
+		}
+	}
+	if !found[true] || !found[false] {
+		t.Fatalf("no close call, or only close calls, among the weights tried (%v): the check proves nothing", found)
+	}
+}
+
 func TestBalance(t *testing.T) {
 	e := essay.Content()
 	html := mount(t, newArticle().View(authorView(e)).Section(e.SectionWith(essay.Verdict, "balance")))
 	m := e.Model
-	for _, want := range []string{"Your balance", m.Options[0].Name, m.Options[1].Name, "tips towards"} {
+	for _, want := range []string{"Ours: ", "Our reading of the author’s weights tips the balance towards “" + m.Options[m.Conclusion].Name + "”"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the balance sentence lacks %q", want)
 		}

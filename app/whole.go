@@ -32,7 +32,6 @@ func (w *whole) Render() app.UI {
 				app.Span().Class("position").Text(strconv.Itoa(len(e.Sections))+" sections"),
 				app.Text(" · "),
 				app.Span().Class("reading-time").Text(minutes(e.Words())),
-				app.Text(" · "),
 				indicator(w.Iview),
 			),
 		),

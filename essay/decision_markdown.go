@@ -53,14 +53,10 @@ func DecisionMarkdown(d Decision, essayTitle string, date time.Time) string {
 		b.WriteString(aheadWords(opt[r.Winner], r) + "\n\n")
 		b.WriteString("- " + opt[0] + ": " + FormatScore(r.Scores[0]) + " of 10" + "\n")
 		b.WriteString("- " + opt[1] + ": " + FormatScore(r.Scores[1]) + " of 10" + "\n\n")
-		if r.CloseCall {
-			b.WriteString("A close call: a small change to a weight or a score could change the verdict.\n\n")
-		}
 		if i := r.Cheapest; i >= 0 {
-			b.WriteString("The smallest move of one weight that changes the verdict: " + tippingVerb(r.Tipping[i].Flip, d.Factors[i].Weight) +
-				" “" + factorName(d, i) + "” from " + strconv.Itoa(d.Factors[i].Weight) + " to " + strconv.Itoa(r.Tipping[i].Flip) + ".\n\n")
+			b.WriteString(cheapestMove(factorName(d, i), d.Factors[i].Weight, r.Tipping[i].Flip) + "\n\n")
 		} else {
-			b.WriteString("No single weight, moved alone, would change the verdict.\n\n")
+			b.WriteString(NoSingleWeightWords + "\n\n")
 		}
 	}
 

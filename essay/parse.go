@@ -308,6 +308,7 @@ func (p *fileParser) parseSection() *Section {
 		}
 	}
 	s.Words = words
+	p.widgetsWhereTextPauses(s.Blocks)
 	if !hasText(s.Blocks) {
 		p.errorf(p.offset+1, "the section is empty: it has a title but no text")
 	}
@@ -315,6 +316,24 @@ func (p *fileParser) parseSection() *Section {
 		s.Description = firstSentence(s.Blocks)
 	}
 	return s
+}
+
+// widgetsWhereTextPauses requires a section's sliders and verdicts to come
+// after its text: one between two of the author's paragraphs, or between
+// a list and the sentence that answers it, splits the argument.
+func (p *fileParser) widgetsWhereTextPauses(blocks []Block) {
+	widget := -1
+	for _, b := range blocks {
+		switch {
+		case b.Kind == Slider || b.Kind == Verdict:
+			if widget < 0 {
+				widget = b.Line
+			}
+		case widget >= 0 && b.Kind != Figure:
+			p.errorf(b.Line, "the author's text goes on after the widget at line %d: put {{factor}} and {{verdict}} after the section's text, where the argument pauses", widget)
+			return
+		}
+	}
 }
 
 func blockWords(b Block) int {

@@ -257,6 +257,14 @@ func TestParseBroken(t *testing.T) {
 				`28-late-inline.md:9: raw HTML is not allowed in the essay`,
 			},
 		},
+		{
+			// A widget between a list and its answer splits the argument.
+			name:  "a widget inside the text",
+			files: []string{"29-widget-in-text.md"},
+			want: []string{
+				`29-widget-in-text.md:11: the author's text goes on after the widget at line 9: put {{factor}} and {{verdict}} after the section's text, where the argument pauses`,
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := essay.Parse(fixtureFS(t, tc.files...))

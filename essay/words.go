@@ -22,7 +22,7 @@ func ScoreWords(s int) string { return strconv.Itoa(s) + " of 10" }
 const CloseCallWords = "A close call."
 
 // VerdictWords says the essay's verdict with the reader's weights: "Leave
-// for a smaller company, by 3.5 points of 10."
+// Amazon for another company, by 3.5 points of 10."
 func VerdictWords(m Model, r Result) string {
 	if s, ok := undecided(r, "No weights are set: move a slider to weigh the options.",
 		"A tie: the two options score "+FormatScore(r.Scores[0])+" each."); ok {
@@ -65,19 +65,39 @@ func VerdictID(m Model, r Result) string {
 	return m.Options[r.Winner].ID
 }
 
+// VerdictOwner says whose verdict a result is: the reader's once they have
+// changed a weight; until then, our reading of the author's.
+func VerdictOwner(yours bool) string {
+	if yours {
+		return "Your verdict"
+	}
+	return "The author’s verdict, as we read it"
+}
+
 // BalanceWords is the live sentence beside the author's "This trade-off
-// seems acceptable to me": where the reader's weights put the balance. One
+// seems acceptable to me": where the weights put the balance, the reader's
+// once they have changed one, until then our reading of the author's. One
 // shape of sentence whatever the weights, so that its length, and the
 // page's layout, barely change with them.
-func BalanceWords(m Model, r Result) string {
-	if s, ok := undecided(r, "With every weight at zero, nothing tips your balance.",
-		"With your weights the two options are level, at "+FormatScore(r.Scores[0])+" of 10 each."); ok {
+func BalanceWords(m Model, r Result, yours bool) string {
+	whose, tips, leaves := "Our reading of the author’s weights", " tips", " leaves"
+	if yours {
+		whose, tips, leaves = "Your weights", " tip", " leave"
+	}
+	if s, ok := undecided(r, "With every weight at zero, nothing tips the balance.",
+		whose+leaves+" the two options level, at "+FormatScore(r.Scores[0])+" of 10 each."); ok {
 		return s
 	}
-	return "With your weights, “" + m.Options[0].Name + "” scores " + FormatScore(r.Scores[0]) + " and “" +
-		m.Options[1].Name + "” " + FormatScore(r.Scores[1]) + " of 10: your balance tips towards “" +
-		m.Options[r.Winner].Name + "”, by " + FormatScore(r.Margin) + "; the author’s tipped towards “" +
-		m.Options[m.Conclusion].Name + "”."
+	s := whose + tips + " the balance towards “" + m.Options[r.Winner].Name + "”, by " + FormatScore(r.Margin) + " points of 10"
+	// The reader's sentences are as long as ours, give or take a word: a
+	// takeover with the reader's weights moves nothing below.
+	switch {
+	case !yours:
+		return s + "."
+	case r.Winner == m.Conclusion:
+		return s + ", as the author’s did."
+	}
+	return s + ", unlike the author’s."
 }
 
 // ScoresWords says both options' scores, for the chart's text alternative:
@@ -100,18 +120,31 @@ func AuthorWords(m Model) string {
 func CheapestWords(m Model, w Weights, r Result) string {
 	i := r.Cheapest
 	if i < 0 {
-		return "No single weight, moved alone, would change the verdict."
+		return NoSingleWeightWords
 	}
 	return capitalFirst(tippingVerb(r.Tipping[i].Flip, weightAt(w, i))) + " “" + m.Factors[i].Name + "” to " +
 		strconv.Itoa(r.Tipping[i].Flip) + " would change the verdict."
 }
 
-// TippingWords says where a factor's weight tips the verdict.
+// NoSingleWeightWords says that no one weight, moved alone, changes the
+// verdict.
+const NoSingleWeightWords = "No single weight, moved alone, changes the verdict."
+
+// The one phrasing of what moving one factor alone does to the verdict,
+// for the sections' sliders and the decision page alike.
+const (
+	movedAlone = "Moved alone, this factor "
+	// NeverTipsWords: no change to the factor alone changes the verdict.
+	NeverTipsWords = movedAlone + "never changes the verdict."
+)
+
+// TippingWords says where a factor's weight, moved alone, changes the
+// verdict.
 func TippingWords(t Tipping) string {
 	if t.Never {
-		return "never tips the verdict, within 0–10"
+		return NeverTipsWords
 	}
-	return "tips the verdict at " + strconv.Itoa(t.Flip)
+	return movedAlone + "changes the verdict at a weight of " + strconv.Itoa(t.Flip) + "."
 }
 
 // tippingVerb is "raising" or "lowering": which way a weight at from moves
@@ -153,7 +186,11 @@ func orPlaceholder(name, kind string, i int) string {
 
 // aheadWords says which option comes out ahead, named as given.
 func aheadWords(name string, r Result) string {
-	return name + " comes out ahead, by " + FormatScore(r.Margin) + " points of 10."
+	s := name + " comes out ahead, by " + FormatScore(r.Margin) + " points of 10."
+	if r.CloseCall {
+		s += " " + CloseCallWords
+	}
+	return s
 }
 
 // DecisionVerdict says the verdict of a reader's decision: "“Go” comes out
@@ -163,11 +200,7 @@ func DecisionVerdict(d Decision, r Result) string {
 		"A tie: both options score "+FormatScore(r.Scores[0])+" of 10."); ok {
 		return s
 	}
-	s := aheadWords("“"+OptionLabel(d, r.Winner)+"”", r)
-	if r.CloseCall {
-		s += " " + CloseCallWords
-	}
-	return s
+	return aheadWords("“"+OptionLabel(d, r.Winner)+"”", r)
 }
 
 // DecisionCheapest names the smallest change of one weight that changes
@@ -175,10 +208,16 @@ func DecisionVerdict(d Decision, r Result) string {
 func DecisionCheapest(d Decision, r Result) string {
 	i := r.Cheapest
 	if i < 0 || i >= len(d.Factors) || i >= len(r.Tipping) {
-		return "No single weight, moved alone, changes the verdict."
+		return NoSingleWeightWords
 	}
-	return "The smallest single move that changes it: the weight of “" + FactorLabel(d, i) +
-		"” from " + strconv.Itoa(d.Factors[i].Weight) + " to " + strconv.Itoa(r.Tipping[i].Flip) + "."
+	return cheapestMove(FactorLabel(d, i), d.Factors[i].Weight, r.Tipping[i].Flip)
+}
+
+// cheapestMove says the smallest single move that changes a decision's
+// verdict, for a factor named as given (plain for the page, escaped for
+// Markdown).
+func cheapestMove(name string, from, to int) string {
+	return "The smallest single move that changes it: the weight of “" + name + "” from " + strconv.Itoa(from) + " to " + strconv.Itoa(to) + "."
 }
 
 // SensitivityWords says how far a factor's numbers are from changing the
@@ -198,9 +237,9 @@ func SensitivityWords(d Decision, s Sensitivity, winner int) string {
 	}
 	switch len(moves) {
 	case 0:
-		return "Holding the rest, no change to this factor alone changes the verdict."
+		return NeverTipsWords
 	case 1:
-		return "Holding the rest, the verdict changes if " + moves[0] + "."
+		return movedAlone + "changes the verdict if " + moves[0] + "."
 	}
-	return "Holding the rest, the verdict changes if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
+	return movedAlone + "changes the verdict if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
 }

@@ -21,20 +21,20 @@ func TestResultWords(t *testing.T) {
 		verdict, short, id, balance string
 	}{
 		{"no weights", none, "No weights are set: move a slider to weigh the options.", "no weights set", "none",
-			"With every weight at zero, nothing tips your balance."},
+			"With every weight at zero, nothing tips the balance."},
 		{"tie", tie, "A tie: the two options score 5.5 each.", "a tie", "tie",
-			"With your weights the two options are level, at 5.5 of 10 each."},
+			"Your weights leave the two options level, at 5.5 of 10 each."},
 		{"leave", leave, "Leave, by 2.4 points of 10.", "leave, by 2.4", "leave",
-			"With your weights, “Stay” scores 3.9 and “Leave” 6.3 of 10: your balance tips towards “Leave”, by 2.4; the author’s tipped towards “Leave”."},
+			"Your weights tip the balance towards “Leave”, by 2.4 points of 10, as the author’s did."},
 		{"close call", close, "Leave, by 0.5 points of 10.", "leave, by 0.5 (close call)", "leave",
-			"With your weights, “Stay” scores 5.2 and “Leave” 5.7 of 10: your balance tips towards “Leave”, by 0.5; the author’s tipped towards “Leave”."},
+			"Your weights tip the balance towards “Leave”, by 0.5 points of 10, as the author’s did."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range []struct{ what, got, want string }{
 				{"VerdictWords", essay.VerdictWords(m, tc.r), tc.verdict},
 				{"ShortVerdict", essay.ShortVerdict(m, tc.r), tc.short},
 				{"VerdictID", essay.VerdictID(m, tc.r), tc.id},
-				{"BalanceWords", essay.BalanceWords(m, tc.r), tc.balance},
+				{"BalanceWords", essay.BalanceWords(m, tc.r, true), tc.balance},
 			} {
 				if c.got != c.want {
 					t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
@@ -42,13 +42,26 @@ func TestResultWords(t *testing.T) {
 			}
 		})
 	}
+	stay := leave
+	stay.Winner = 0
+	for _, c := range []struct{ name, got, want string }{
+		{"the author's balance", essay.BalanceWords(m, leave, false), "Our reading of the author’s weights tips the balance towards “Leave”, by 2.4 points of 10."},
+		{"the author's tie", essay.BalanceWords(m, tie, false), "Our reading of the author’s weights leaves the two options level, at 5.5 of 10 each."},
+		{"against the author", essay.BalanceWords(m, stay, true), "Your weights tip the balance towards “Stay”, by 2.4 points of 10, unlike the author’s."},
+		{"the reader's verdict", essay.VerdictOwner(true), "Your verdict"},
+		{"the author's verdict", essay.VerdictOwner(false), "The author’s verdict, as we read it"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, c.got, c.want)
+		}
+	}
 	if got, want := essay.CheapestWords(m, essay.Weights{8, 2, 5}, leave), "Lowering “Growth” to 1 would change the verdict."; got != want {
 		t.Errorf("CheapestWords = %q, want %q", got, want)
 	}
 	if got, want := essay.CheapestWords(m, essay.Weights{0, 2, 5}, leave), "Raising “Growth” to 1 would change the verdict."; got != want {
 		t.Errorf("CheapestWords = %q, want %q", got, want)
 	}
-	if got, want := essay.CheapestWords(m, nil, close), "No single weight, moved alone, would change the verdict."; got != want {
+	if got, want := essay.CheapestWords(m, nil, close), "No single weight, moved alone, changes the verdict."; got != want {
 		t.Errorf("CheapestWords = %q, want %q", got, want)
 	}
 }
@@ -66,12 +79,12 @@ func TestDecisionWords(t *testing.T) {
 		{"cheapest", essay.DecisionCheapest(d, won), "The smallest single move that changes it: the weight of “Factor 1” from 6 to 0."},
 		{"no cheapest", essay.DecisionCheapest(d, essay.Result{Cheapest: -1}), "No single weight, moved alone, changes the verdict."},
 		{"sensitivity", essay.SensitivityWords(d, essay.Sensitivity{Weight: 0, Scores: [2]int{-1, 2}}, 1),
-			"Holding the rest, the verdict changes if its weight goes to 0 or if the score for “Option 2” goes to 2."},
+			"Moved alone, this factor changes the verdict if its weight goes to 0 or if the score for “Option 2” goes to 2."},
 		{"sensitivity, none", essay.SensitivityWords(d, essay.Sensitivity{Weight: -1, Scores: [2]int{-1, -1}}, 1),
-			"Holding the rest, no change to this factor alone changes the verdict."},
+			"Moved alone, this factor never changes the verdict."},
 		{"sensitivity, tie", essay.SensitivityWords(d, essay.Sensitivity{}, -1), "A tie: a move of any number that breaks it decides the verdict."},
-		{"tipping", essay.TippingWords(essay.Tipping{Flip: 3}), "tips the verdict at 3"},
-		{"never tips", essay.TippingWords(essay.Tipping{Never: true, Flip: -1}), "never tips the verdict, within 0–10"},
+		{"tipping", essay.TippingWords(essay.Tipping{Flip: 3}), "Moved alone, this factor changes the verdict at a weight of 3."},
+		{"never tips", essay.TippingWords(essay.Tipping{Never: true, Flip: -1}), "Moved alone, this factor never changes the verdict."},
 		{"sentence", essay.Sentence("the link holds no decision"), "The link holds no decision"},
 	} {
 		if tc.got != tc.want {

@@ -140,8 +140,8 @@ func TestDecisionEdits(t *testing.T) {
 	if got, want := shownDecision(t, b), essay.NewDecision(e.Model, e.Model.AuthorWeights()); !got.Equal(want) {
 		t.Fatalf("the page starts from\n%+v\nwant the essay's model\n%+v", got, want)
 	}
-	if got := eval[string](t, b, `document.getElementById("decision-verdict").getAttribute("aria-live")`); got != "polite" {
-		t.Errorf("the verdict is not announced (aria-live %q)", got)
+	if got := eval[string](t, b, `document.getElementById("verdict-said").getAttribute("role")`); got != "status" {
+		t.Errorf("no live region announces the verdict (role %q)", got)
 	}
 	if n := eval[int](t, b, `[...document.querySelectorAll(".decision input, .decision button")].filter(el =>
 		el.tagName === "INPUT" ? el.labels.length === 0 : !(el.innerText.trim() || el.getAttribute("aria-label"))).length`); n != 0 {
@@ -163,6 +163,9 @@ func TestDecisionEdits(t *testing.T) {
 	}
 	if err := b.waitJS(`document.getElementById("decision-verdict").innerText.startsWith("“Stay at my company” comes out ahead")`, 3*time.Second); err != nil {
 		t.Errorf("with every score for staying, the verdict is %q", verdict())
+	}
+	if err := b.waitJS(`document.getElementById("verdict-said").textContent === document.getElementById("decision-verdict").textContent`, 3*time.Second); err != nil {
+		t.Errorf("the turned verdict is not announced: %v", err)
 	}
 
 	// Add a factor, name it, move it up twice, then remove another.

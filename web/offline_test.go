@@ -77,9 +77,12 @@ func readEveryPageOffline(t *testing.T, b *browser, url func(path string) string
 			ok = t.Run(p+query, func(t *testing.T) {
 				b.navigate(t, url(p+query))
 				b.waitApp(t, 30*time.Second)
-				want := e.Title
+				want := e.Sections[0].Title
 				if i := e.Index(strings.TrimPrefix(p, "/")); i > 0 {
 					want = e.Sections[i].Title
+				}
+				if p == essay.AllPath {
+					want = e.Title
 				}
 				if p == essay.DecisionPath {
 					want = "Your decision"

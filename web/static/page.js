@@ -159,6 +159,44 @@
     window.addEventListener("load", sendHeight);
   }
 
+  // The verdict, announced once a reader's change has settled: a live
+  // region on the verdict itself would speak at every step of a slider.
+  // Whatever changes the verdict's text (the app, or a slider before it
+  // arrives), the sentence in #verdict-said follows it 700 ms after the
+  // last change, and only after the reader did something.
+  var said = null;
+  var acted = false;
+  var settle = 0;
+  var verdictNow = function () {
+    var v = document.querySelector(".verdict-text");
+    return v ? v.textContent.trim() : "";
+  };
+  var announce = function () {
+    var now = verdictNow();
+    var region = document.getElementById("verdict-said");
+    if (!acted || !region || now === said) {
+      return;
+    }
+    acted = false;
+    said = now;
+    region.textContent = now;
+  };
+  var watchVerdict = function () {
+    said = verdictNow();
+    new MutationObserver(function () {
+      clearTimeout(settle);
+      settle = setTimeout(announce, 700);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  };
+  ["input", "change", "click", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function () { acted = true; }, true);
+  });
+  if (document.body) {
+    watchVerdict();
+  } else {
+    document.addEventListener("DOMContentLoaded", watchVerdict);
+  }
+
   // "Embed this section": the snippet with this site's own absolute
   // addresses, filled in when it is opened, and copied by its button.
   // Delegated, so that it works before the app has arrived and after.
