@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -249,10 +250,17 @@ func (p *page) Render() app.UI {
 			newPager().View(v).Section(p.Isection),
 		)
 	}
-	return app.Div().ID("essay").Class("essay").
-		// The verdict, for a page that embeds this one (web/static/page.js tells
-		// it when it changes).
-		DataSet("verdict", essay.VerdictID(e.Model, v.Result)).
+	root := app.Div().ID("essay").Class("essay")
+	if !app.IsClient && p.Isection != Decision {
+		// The model's numbers, for web/static/weigh.js: the sliders answer
+		// before the app runs. The app itself has no use for them. Query-
+		// escaped: go-app writes attribute values with strconv.Quote, and a
+		// JSON quote would end the attribute (web/goapp.go).
+		root = root.DataSet("model", url.QueryEscape(e.Model.Numbers()))
+	}
+	// The verdict, for a page that embeds this one (web/static/page.js
+	// tells it when it changes).
+	return root.DataSet("verdict", essay.VerdictID(e.Model, v.Result)).
 		DataSet("verdict-text", essay.VerdictWords(e.Model, v.Result)).Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to the text"),
 		app.Header().Class("site-header").Body(

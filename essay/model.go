@@ -1,6 +1,7 @@
 package essay
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -62,6 +63,30 @@ func (m Model) AuthorWeights() Weights {
 		w[i] = f.Weight
 	}
 	return w
+}
+
+// Numbers is the model as web/static/weigh.js reads it from a page, to
+// answer the sliders before the app runs: each option's id and name, the
+// author's conclusion, and each factor's id, name, scores and our reading
+// of its weight.
+func (m Model) Numbers() string {
+	var n struct {
+		O [2][2]string `json:"o"`
+		C int          `json:"c"`
+		F [][5]any     `json:"f"`
+	}
+	for i, o := range m.Options {
+		n.O[i] = [2]string{o.ID, o.Name}
+	}
+	n.C = m.Conclusion
+	for _, f := range m.Factors {
+		n.F = append(n.F, [5]any{f.ID, f.Name, clamp(f.Scores[0]), clamp(f.Scores[1]), clamp(f.Weight)})
+	}
+	b, err := json.Marshal(n)
+	if err != nil {
+		panic(err) // strings and integers always marshal
+	}
+	return string(b)
 }
 
 // Factor returns the index of the factor with the given id, or -1.

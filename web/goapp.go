@@ -28,8 +28,9 @@ import (
 //   - go-app writes attribute values with Go's strconv.Quote, not HTML's
 //     escaping, and a textarea's Text as a value attribute: a value with a
 //     " or a \ breaks or changes the markup. The embed snippet is the
-//     textarea's content (app/embed.go), and the Nu HTML Checker reads
-//     every prerendered page (TestHTMLValid).
+//     textarea's content (app/embed.go), the model's numbers for
+//     static/weigh.js are query-escaped (app/page.go), and the Nu HTML
+//     Checker reads every prerendered page (TestHTMLValid).
 //
 // The server's own are below.
 

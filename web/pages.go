@@ -129,6 +129,11 @@ func addStatic(r map[string]*response, files fs.FS) error {
 		if err != nil {
 			return err
 		}
+		if path.Ext(p) == ".js" {
+			if b, err = minifyScript(p, b); err != nil {
+				return err
+			}
+		}
 		r["/web/"+p] = newResponse(p, b)
 		return nil
 	})
@@ -191,7 +196,7 @@ func goappHandler(p plan, wasmSize int) (*goapp.Handler, error) {
 		// repeat visit on the slow phone about 750 ms before the app ran,
 		// or the first paint 100-600 ms (make bench); static/embed.js shows
 		// its frame only once the page has said it is in embed mode.
-		Scripts: []string{"/web/page.js defer"},
+		Scripts: []string{"/web/page.js defer", "/web/weigh.js defer"},
 		// go-app's worker list has "/", the app, scripts, styles and the
 		// PNG icons; a reader offline needs every page too.
 		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
@@ -280,7 +285,10 @@ func notFoundPage(e *essay.Essay, prefix string, t pageText) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
-		`<title>` + html.EscapeString(t.title) + ` · ` + html.EscapeString(e.Title) + `</title><link rel="stylesheet" href="` + prefix + `/app.css"></head>` +
+		`<title>` + html.EscapeString(t.title) + ` · ` + html.EscapeString(e.Title) + `</title>` +
+		`<meta name="description" content="` + html.EscapeString(t.lead) + `">` +
+		// Its own icon: without one the browser asks for /favicon.ico, a 404.
+		`<link rel="icon" href="` + prefix + `/web/icon.svg"><link rel="stylesheet" href="` + prefix + `/app.css"></head>` +
 		`<body><div class="essay"><main id="main" class="notfound"><h1>` + html.EscapeString(t.title) + `</h1><p>` + html.EscapeString(t.lead) + `</p><ol>`)
 	for i, s := range e.Sections {
 		b.WriteString(`<li><a href="` + html.EscapeString(prefix+e.Path(i)) + `">` + html.EscapeString(s.Title) + `</a></li>`)

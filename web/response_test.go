@@ -77,6 +77,22 @@ func TestWasmBudget(t *testing.T) {
 	}
 }
 
+// TestScriptBudgets: the script that answers the sliders before the app
+// arrives costs at most 3 KB as sent, with brotli.
+func TestScriptBudgets(t *testing.T) {
+	s := newTestServer(t)
+	res := get(t, s, "/web/weigh.js", "Accept-Encoding", "br")
+	if got := res.Header.Get("Content-Encoding"); got != "br" {
+		t.Fatalf("Content-Encoding %q, want br", got)
+	}
+	const budget = 3000
+	if n := len(body(t, res)); n > budget {
+		t.Errorf("web/static/weigh.js is %d bytes with brotli, over the %d budget", n, budget)
+	} else {
+		t.Logf("web/static/weigh.js: %d bytes with brotli", n)
+	}
+}
+
 func TestRevalidation(t *testing.T) {
 	s := newTestServer(t)
 	first := get(t, s, "/job-history", "Accept-Encoding", "br")
