@@ -50,6 +50,7 @@ func TestOddAddresses(t *testing.T) {
 			t.Errorf("%s: the host answered with its not-found page", a)
 			continue
 		}
+		eval[bool](t, b, startAppJS) // an embedded section starts its app only when asked
 		if err := b.waitJS(appRunningJS, 30*time.Second); err != nil {
 			t.Errorf("%s: the app did not run (%s): %v", a, eval[string](t, b, `document.documentElement.dataset.app || "not started"`), err)
 			continue

@@ -183,8 +183,9 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	b := newBrowser(t)
 	b.navigate(t, hostOrigin+"/")
 	frame := frameIn(t, b, essayL.url("/"))
-	if err := frameWait(frame, appRunningJS, 60*time.Second); err != nil {
-		t.Fatalf("the app did not run in the frame: %v", err)
+	// The section answers through web/static/weigh.js: no app, no worker.
+	if err := frameWait(frame, `document.documentElement.dataset.weighs === "on"`, 30*time.Second); err != nil {
+		t.Fatalf("the sliders do not answer in the frame: %v", err)
 	}
 
 	iframeHeight := func() float64 {
@@ -264,6 +265,9 @@ func TestEmbedCrossOrigin(t *testing.T) {
 		t.Errorf("the iframe took a height from another origin: %.0f px", got)
 	}
 	fits("after messages from elsewhere")
+	if frameEval[bool](t, frame, appRunningJS) || len(essayL.requests(wasmPath)) > 0 {
+		t.Error("the embedded section loaded the app, which it did not need")
+	}
 }
 
 // jsString is s as a JavaScript string literal.
@@ -348,5 +352,65 @@ func TestEmbedCode(t *testing.T) {
 	}
 	if got := eval[string](t, b, `navigator.clipboard.readText()`); got != want {
 		t.Errorf("the clipboard holds\n%s\nwant\n%s", got, want)
+	}
+}
+
+// embedBudget is the most an embedded section may cost its host page, from
+// the essay's server, until the reader touches it.
+const embedBudget = 150_000
+
+// TestEmbedCostsAlmostNothing: a host page on another origin embeds one
+// section of the static export, served by nginx in its everyday settings
+// (no compression but of HTML). Until the reader touches it, the essay's
+// server sends at most 150 KB: no wasm, and no service worker registered
+// from the frame. The first touch is answered.
+func TestEmbedCostsAlmostNothing(t *testing.T) {
+	e := essay.Content()
+	root, s := exportUnder(t, staticBase)
+	h := startHost(t, nginxEveryday, root)
+	front := serveSite(t, "127.0.0.1:0", proxyTo(h), false)
+	hostOrigin, serveHostPage := hostSite(t)
+	impact := e.Path(e.SectionWith(essay.Verdict, "panel"))
+	pageURL := front.url(s.prefix + impact)
+	serveHostPage(`<!doctype html><html lang="en"><meta charset="utf-8">
+		<meta name="viewport" content="width=device-width, initial-scale=1">
+		<title>A blog post</title><h1>A blog post</h1><p>An essay I like:</p>
+		<div data-essay-embed="` + pageURL + `"><a href="` + pageURL + `">Read it</a></div>
+		<script async src="` + front.url(s.prefix+"/web/embed.js") + `"></script>`)
+
+	b := newBrowser(t)
+	b.navigate(t, hostOrigin+"/")
+	frame := frameIn(t, b, front.url("/"))
+	if err := frameWait(frame, `document.documentElement.dataset.weighs === "on"`, 30*time.Second); err != nil {
+		t.Fatalf("the sliders do not answer in the frame: %v", err)
+	}
+	b.settle(t, 2*time.Second)
+	sent := front.bytes()
+	if sent > embedBudget {
+		t.Errorf("the embed cost %d bytes before a touch, over %d: %s", sent, embedBudget, front.heaviest(5))
+	}
+	t.Logf("the embed cost %d bytes before a touch: %s", sent, front.heaviest(5))
+	front.mu.Lock()
+	for _, r := range front.log {
+		if strings.Contains(r.Path, "app.wasm") || strings.Contains(r.Path, "app-worker.js") {
+			t.Errorf("the frame asked for %s before a touch", r.Path)
+		}
+	}
+	front.mu.Unlock()
+	if n := frameEval[int](t, frame, `navigator.serviceWorker.getRegistrations().then(r => r.length)`); n != 0 {
+		t.Errorf("%d service workers registered from the frame", n)
+	}
+
+	// The first touch: a key on a slider, answered in the frame.
+	before := frameEval[string](t, frame, `document.querySelector(".verdict-text").textContent`)
+	if err := chromedp.Run(frame, chromedp.Focus("#w-leadership", chromedp.ByID), chromedp.KeyEvent(kb.End)); err != nil {
+		t.Fatal(err)
+	}
+	if err := frameWait(frame, `document.querySelector(".verdict-text").textContent !== `+jsString(before), 2*time.Second); err != nil {
+		t.Errorf("the first touch was not answered: %v", err)
+	}
+	b.settle(t, 1*time.Second)
+	if frameEval[bool](t, frame, appRunningJS) {
+		t.Error("the app started for a slider, which the page answers alone")
 	}
 }

@@ -97,6 +97,12 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     compiled on an earlier visit. Progress is worth showing only when the
 //     wasm comes over the network. (Measured with make bench: the repeat
 //     visit's app start went from about 1.5 s to about 1.15 s.)
+//   - In embed mode (in a frame, or with ?embed=1) a section's sliders
+//     answer through static/weigh.js: the wasm is not fetched until the
+//     page needs the app (no weigh.js on the page, or it cannot read or
+//     keep the reader's weights), so that an embed costs its host page
+//     almost nothing; and a frame never registers a service worker, which
+//     would precache the whole essay inside someone else's page.
 //   - When the Go program stops (a panic anywhere: go-app recovers only to
 //     show the panic in its loader, then stops), the page is told, so that
 //     it says so instead of leaving controls that do nothing
@@ -110,13 +116,13 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     before.
 func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
-	first, helpers := progress, goappStopped
+	first, helpers := progress, goappStopped+essayStart
 	if wasmTwin != nil {
-		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, goappStopped+string(wasmTwin)+"\n"+essayFetchWasm
+		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, goappStopped+essayStart+string(wasmTwin)+"\n"+essayFetchWasm
 	}
 	for _, r := range []struct{ old, new string }{
 		{"goappInitServiceWorker();\n", ""},
-		{"goappInitWebAssembly();\n", "goappInitWebAssembly().finally(goappInitServiceWorker);\n"},
+		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + first + `)`},
 		{"go.run(wasm.instance);\n", "go.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
@@ -158,6 +164,42 @@ func fixPage(b []byte, domain, prefix string) []byte {
 const goappStopped = `function goappStopped() {
   document.documentElement.dataset.app = "stopped";
   window.dispatchEvent(new Event("essay-app-stopped"));
+}
+
+`
+
+// essayStart starts the app, at once or, in embed mode, when the page
+// needs it (static/weigh.js marks <html data-weighs="on"> when it answers
+// the sliders, and fires essay-need-app when it cannot keep the weights).
+// The worker is registered after the wasm has started, never in a frame.
+const essayStart = `function essayStart() {
+  let framed = true;
+  try {
+    framed = window.self !== window.top;
+  } catch (err) {}
+  const embed = framed || new URLSearchParams(location.search).get("embed") === "1";
+  let started = false;
+  const start = () => {
+    if (!started) {
+      started = true;
+      goappInitWebAssembly().finally(framed ? () => {} : goappInitServiceWorker);
+    }
+  };
+  if (!embed) {
+    start();
+    return;
+  }
+  window.addEventListener("essay-need-app", start);
+  const decide = () => {
+    if (document.documentElement.dataset.weighs !== "on") {
+      start();
+    }
+  };
+  if (document.readyState === "complete") {
+    decide();
+  } else {
+    document.addEventListener("DOMContentLoaded", decide);
+  }
 }
 
 `

@@ -476,9 +476,16 @@ func (b *browser) waitJS(expr string, timeout time.Duration) error {
 // program runs in the browser.
 const appRunningJS = `document.documentElement.dataset.app === "running"`
 
-// waitApp waits until the wasm app runs in the page.
+// startAppJS asks an embedded section for its app: in embed mode the wasm
+// waits until the page needs it (web/goapp.go's essayStart), which the
+// tests that run the app there stand in for.
+const startAppJS = `(document.documentElement.classList.contains("embed") && window.dispatchEvent(new Event("essay-need-app")), true)`
+
+// waitApp waits until the wasm app runs in the page; in embed mode it asks
+// for the app first.
 func (b *browser) waitApp(t testing.TB, timeout time.Duration) {
 	t.Helper()
+	eval[bool](t, b, startAppJS)
 	if err := b.waitJS(appRunningJS, timeout); err != nil {
 		var loader struct {
 			Present bool   `json:"present"`

@@ -220,7 +220,7 @@ func checkAnnouncedOnce(t *testing.T, b *browser) {
 		press(t, b, "w-leadership", kb.ArrowRight)
 		b.settle(t, 60*time.Millisecond)
 	}
-	if err := b.waitJS(`window.__said.length > 0`, 3*time.Second); err != nil {
+	if err := b.waitJS(`window.__said.length > 0`, 10*time.Second); err != nil {
 		t.Fatalf("the verdict was never announced: %v", err)
 	}
 	b.settle(t, 1500*time.Millisecond)

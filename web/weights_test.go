@@ -235,9 +235,9 @@ func TestSliderBeforeTakeover(t *testing.T) {
 	}
 }
 
-// TestTakeoverWithWeightsNoShift: when the app takes over with a reader's
-// weights, only values change: the live sentence and the verdict may say
-// something else, but nothing below them moves.
+// TestTakeoverWithWeightsNoShift: a link's weights show from the first
+// paint (web/static/weigh.js), and when the app takes over nothing
+// changes and nothing moves.
 func TestTakeoverWithWeightsNoShift(t *testing.T) {
 	e := essay.Content()
 	i := e.SectionWith(essay.Verdict, "panel")
@@ -267,8 +267,13 @@ func TestTakeoverWithWeightsNoShift(t *testing.T) {
 			s.release()
 			b.waitApp(t, 60*time.Second)
 			b.settle(t, 300*time.Millisecond)
-			if got := eval[string](t, b, verdictText); got == text {
-				t.Fatalf("the verdict did not change with the reader's weights (%q): the check proves nothing", got)
+			// web/static/weigh.js shows the link's weights before the app.
+			m := e.Model
+			if want := essay.VerdictWords(m, essay.Evaluate(m, w)); text != want || text == essay.VerdictWords(m, essay.Evaluate(m, m.AuthorWeights())) {
+				t.Fatalf("before the app the verdict is %q, want the reader's %q (unlike the author's)", text, want)
+			}
+			if got := eval[string](t, b, verdictText); got != text {
+				t.Errorf("the takeover changed the verdict from %q to %q", text, got)
 			}
 			if got := eval[float64](t, b, `document.querySelector(".verdict .reset").getBoundingClientRect().top`); got < before-1 || got > before+1 {
 				t.Errorf("the verdict panel's button moved from %.0f to %.0f", before, got)

@@ -200,6 +200,8 @@
   if (!weights) {
     return; // the app reads what this cannot, and says what was wrong
   }
+  // Said to app.js: in embed mode, the app need not start (web/goapp.go).
+  document.documentElement.dataset.weighs = "on";
 
   // --- The page: the same elements and text as the app's ---------------
 
@@ -269,7 +271,9 @@
         window.localStorage.setItem(KEY, format(weights));
       }
     } catch (err) {
-      // The app says so once it runs.
+      // Not kept: the app, started if it was waiting, keeps them in the
+      // page and its link, and says so.
+      window.dispatchEvent(new Event("essay-need-app"));
     }
     clearTimeout(urlTimer);
     urlTimer = setTimeout(function () {
