@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"leaving-amazon/essay"
+
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -57,6 +59,9 @@ type visit struct {
 	LCP float64 `json:"lcp"`
 	CLS float64 `json:"cls"`
 	App float64 `json:"app"`
+	// Slider is when a slider first moved the verdict (sliderProbeJS), or
+	// -1 on a page without sliders.
+	Slider float64 `json:"slider"`
 	// HTML and CSS are when the page and its stylesheet had arrived: what
 	// the first paint waits for.
 	HTML float64 `json:"html"`
@@ -81,7 +86,7 @@ func BenchmarkFirstVisit(b *testing.B) {
 	var visits []visit
 	b.ResetTimer()
 	for i := 0; i < benchRuns; i++ {
-		v, err := firstVisit(b, execPath, h)
+		v, err := firstVisit(b, execPath, h, benchPath, false)
 		if err != nil {
 			b.Fatalf("run %d: %v", i+1, err)
 		}
@@ -130,6 +135,60 @@ func BenchmarkFirstVisit(b *testing.B) {
 	fmt.Print(t.String())
 }
 
+// sliderProbeJS moves the page's first slider every 100 ms, from the start
+// of the document, until a move changes the verdict within 50 ms, and
+// records when that move was made: the first time a reader's move would
+// have been answered.
+const sliderProbeJS = `
+window.__bench.slider = -1;
+(function probe() {
+	const s = document.querySelector("input[data-factor]"), v = document.querySelector(".verdict-text");
+	if (!s || !v) { setTimeout(probe, 50); return; }
+	const before = v.textContent, t0 = performance.now();
+	s.value = s.value === "10" ? "0" : "10";
+	s.dispatchEvent(new Event("input", {bubbles: true}));
+	setTimeout(() => {
+		const now = document.querySelector(".verdict-text");
+		if (now && now.textContent !== before) { window.__bench.slider = t0; return; }
+		setTimeout(probe, 50);
+	}, 50);
+})();
+`
+
+// BenchmarkFirstVisitSection: a first visit to the section with the
+// verdict panel, on the phone profile: when a slider first moves the
+// verdict (web/static/weigh.js, before the app), the first paint, and the
+// app running.
+func BenchmarkFirstVisitSection(b *testing.B) {
+	execPath := chromiumPath(b)
+	h := newTestServer(b)
+	e := essay.Content()
+	path := e.Path(e.SectionWith(essay.Verdict, "panel"))
+	var visits []visit
+	for i := 0; i < benchRuns; i++ {
+		v, err := firstVisit(b, execPath, h, path, true)
+		if err != nil {
+			b.Fatalf("run %d: %v", i+1, err)
+		}
+		if v.Slider < 0 {
+			b.Fatalf("run %d: no slider move changed the verdict", i+1)
+		}
+		visits = append(visits, v)
+	}
+	slider, sLo, sHi := spread(visits, func(v visit) float64 { return v.Slider })
+	fcp, fLo, fHi := spread(visits, func(v visit) float64 { return v.FCP })
+	app, aLo, aHi := spread(visits, func(v visit) float64 { return v.App })
+	b.ReportMetric(slider, "slider-ms")
+	b.ReportMetric(fcp, "fcp-ms")
+	b.ReportMetric(app, "app-ms")
+	b.ReportMetric(0, "ns/op")
+	fmt.Printf("\nFirst visit to %s on the phone profile (as above), median of %d runs (min–max):\n\n"+
+		"| Measure | Value |\n|---|---|\n"+
+		"| A slider first moves the verdict | %.0f ms (%.0f–%.0f) |\n"+
+		"| First contentful paint | %.0f ms (%.0f–%.0f) |\n"+
+		"| App running | %.0f ms (%.0f–%.0f) |\n", path, benchRuns, slider, sLo, sHi, fcp, fLo, fHi, app, aLo, aHi)
+}
+
 // spread is the median, least and greatest of f over the visits.
 func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
 	xs := make([]float64, len(visits))
@@ -142,7 +201,7 @@ func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
 
 // firstVisit loads benchPath once in a fresh browser on the emulated phone
 // and line, and measures it until the app runs, plus 500 ms.
-func firstVisit(tb testing.TB, execPath string, h *Site) (visit, error) {
+func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
 	s := serveSite(tb, "127.0.0.1:0", h, false)
 	defer s.stop()
 	br, err := openBrowser(execPath)
@@ -152,10 +211,15 @@ func firstVisit(tb testing.TB, execPath string, h *Site) (visit, error) {
 	defer br.close()
 
 	var v visit
+	probeJS := `window.__bench.slider = -1;`
+	if probe {
+		probeJS = sliderProbeJS
+	}
 	err = chromedp.Run(br.ctx,
 		network.SetCacheDisabled(true),
 		emulatePhone(benchCPUSlowing),
-		chromedp.Navigate(s.URL+benchPath),
+		onNewDocument(probeJS),
+		chromedp.Navigate(s.URL+path),
 	)
 	if err != nil {
 		return v, err

@@ -249,13 +249,6 @@ func addPages(r map[string]*response, h *goapp.Handler, p plan) error {
 		// The stylesheet is all the first paint waits for: ask for it as
 		// soon as the headers arrive, before the page is parsed.
 		page.link = "<" + p.prefix + "/app.css>; rel=preload; as=style"
-		// The wasm, as early as the page allows: it is fetched by app.js,
-		// which runs only once the page is parsed. At a low priority, so
-		// that the stylesheet goes first. Not in a static export: there the
-		// loader picks the wasm's twin in the browser (web/goapp.go).
-		if !p.static {
-			page.appLink = "<" + p.prefix + wasmPath + ">; rel=preload; as=fetch; crossorigin; fetchpriority=low"
-		}
 		r[path] = page
 		if i == 0 {
 			r["/"+e.Sections[0].Slug] = page

@@ -26,7 +26,6 @@ type response struct {
 	raw, gz, br  []byte
 	etag         string // of the raw body; variants append their encoding
 	link         string // a Link header: what the page needs first
-	appLink      string // and what its app needs, left out in embed mode
 	modified     time.Time
 }
 
@@ -135,26 +134,13 @@ func (a *response) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if a.link != "" {
 		h.Set("Link", a.link)
 	}
-	if a.appLink != "" {
-		// An embedded section may never need its app: no wasm for it.
-		h.Add("Vary", "Sec-Fetch-Dest")
-		if !embedded(r) {
-			h.Add("Link", a.appLink)
-		}
-	}
 	if a.gz != nil || a.br != nil {
-		h.Add("Vary", "Accept-Encoding")
+		h.Set("Vary", "Accept-Encoding")
 	}
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
 	http.ServeContent(withLength{w, len(body)}, r, "", a.modified, bytes.NewReader(body))
-}
-
-// embedded reports a request for a page in embed mode: framed, or asked
-// for with ?embed=1 (as static/page.js decides in the browser).
-func embedded(r *http.Request) bool {
-	return r.Header.Get("Sec-Fetch-Dest") == "iframe" || r.URL.Query().Get("embed") == "1"
 }
 
 // withLength gives a whole encoded body its Content-Length, which

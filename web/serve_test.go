@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -219,34 +218,5 @@ func TestNoHostInResponses(t *testing.T) {
 	behind.ServeHTTP(rec, req)
 	if rec.Header().Get("Strict-Transport-Security") == "" {
 		t.Error("no HSTS behind the named proxy saying https")
-	}
-}
-
-// TestWasmPreload: a page asks for the wasm as soon as its headers arrive,
-// at a low priority, except in embed mode, where the app may never be
-// needed (a frame, or ?embed=1).
-func TestWasmPreload(t *testing.T) {
-	s := newTestServer(t)
-	const preload = "</web/app.wasm>; rel=preload; as=fetch; crossorigin; fetchpriority=low"
-	for _, tc := range []struct {
-		target string
-		header []string
-		want   bool
-	}{
-		{"/impact", nil, true},
-		{"/", nil, true},
-		{"/your-decision", nil, true},
-		{"/impact?embed=1", nil, false},
-		{"/impact", []string{"Sec-Fetch-Dest", "iframe"}, false},
-		{"/web/app.css", nil, false},
-	} {
-		res := get(t, s, tc.target, tc.header...)
-		links := res.Header.Values("Link")
-		if got := slices.Contains(links, preload); got != tc.want {
-			t.Errorf("%s %v: wasm preload %v, want %v (Link: %q)", tc.target, tc.header, got, tc.want, links)
-		}
-		if tc.want && !slices.Contains(res.Header.Values("Vary"), "Sec-Fetch-Dest") {
-			t.Errorf("%s: no Vary: Sec-Fetch-Dest", tc.target)
-		}
 	}
 }
