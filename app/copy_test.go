@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"leaving-amazon/essay"
 )
 
 // copyLiterals returns every string literal of the reader-facing Go code:
@@ -70,6 +72,60 @@ func TestCopyRules(t *testing.T) {
 			if filepath.Base(f) != "words.go" && tipping.MatchString(s) {
 				t.Errorf("%s: a sentence about tipping the verdict outside essay/words.go: %q", f, s)
 			}
+		}
+	}
+}
+
+// TestOurContentCopy: the words of ours that live in the essay's Markdown
+// (option and factor names, explanations, the footer's note, our titles)
+// follow the same rules as the code's.
+func TestOurContentCopy(t *testing.T) {
+	e := essay.Content()
+	var ours []string
+	for _, o := range e.Model.Options {
+		ours = append(ours, o.Name)
+	}
+	for _, f := range e.Model.Factors {
+		ours = append(ours, f.Name, f.Explanation)
+	}
+	for _, s := range e.Sections {
+		if s.TitleIsOurs {
+			ours = append(ours, s.Title)
+		}
+	}
+	ours = append(ours, e.Title, e.Description)
+	for _, b := range e.Colophon {
+		ours = append(ours, essay.PlainText(b.Inlines))
+	}
+	for _, s := range ours {
+		if strings.ContainsRune(s, '\'') {
+			t.Errorf("a straight apostrophe in our %q: use ’", s)
+		}
+	}
+	colophon := strings.Join(ours[len(ours)-len(e.Colophon):], " ")
+	for _, want := range []string{"decision model", "scores and weights", "verdict"} {
+		if !strings.Contains(colophon, want) {
+			t.Errorf("the footer's list of what is ours leaves out %q", want)
+		}
+	}
+}
+
+// TestOpeningNamedAlike: the opening has one name everywhere: its heading,
+// the contents and the pager of the next section.
+func TestOpeningNamedAlike(t *testing.T) {
+	e := essay.Content()
+	name := e.Sections[0].Title
+	v := authorView(e)
+	for what, html := range map[string]string{
+		"heading":  mount(t, newArticle().View(v).Section(0)),
+		"contents": mount(t, newTOC().View(v).Current(1)),
+		"pager":    mount(t, newPager().View(v).Section(1)),
+	} {
+		if !strings.Contains(html, ">"+name+"<") && !regexp.MustCompile(`>\s*`+regexp.QuoteMeta(name)+`\s*<`).MatchString(html) {
+			t.Errorf("the %s does not name the opening %q", what, name)
+		}
+		if what != "contents" && strings.Contains(html, ">"+e.Title+"<") {
+			t.Errorf("the %s names the opening %q, the essay's title", what, e.Title)
 		}
 	}
 }

@@ -204,3 +204,27 @@ func TestSlidersBeforeTheApp(t *testing.T) {
 		})
 	}
 }
+
+// TestWeighStandsAsideForTheApp: once the app runs, web/static/weigh.js
+// writes nothing, even a draw it scheduled before (its idle warm-up, here
+// held back and run late on purpose).
+func TestWeighStandsAsideForTheApp(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.run(t, onNewDocument(`window.requestIdleCallback = f => { window.__idle = f; return 1; };`))
+	e := essay.Content()
+	b.navigate(t, s.URL+e.Path(e.SectionWith(essay.Verdict, "panel")))
+	b.waitApp(t, 60*time.Second)
+	press(t, b, "w-leadership", kb.End)
+	if err := b.waitJS(`document.querySelector(".indicator").innerText.startsWith("Your verdict")`, 3*time.Second); err != nil {
+		t.Fatalf("the app did not answer the slider: %v", err)
+	}
+	shown := eval[string](t, b, weighSnapshot)
+	if !eval[bool](t, b, `typeof window.__idle === "function" && (window.__idle(), true)`) {
+		t.Fatal("weigh.js scheduled no idle draw: the check proves nothing")
+	}
+	b.settle(t, 600*time.Millisecond)
+	if got := eval[string](t, b, weighSnapshot); got != shown {
+		t.Errorf("weigh.js wrote into the app's page:\nbefore %s\nafter  %s", shown, got)
+	}
+}

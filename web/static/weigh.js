@@ -212,8 +212,15 @@
     }
   };
 
+  var live = function () { return document.documentElement.dataset.app !== "running"; };
+
+  // draw writes the weights' words into the page, unless the app has
+  // taken over: its elements are then its own.
   var draw = function () {
     var yours = !same(weights, author);
+    if (!live()) {
+      return yours;
+    }
     var out = words(weights, yours), r = out.result;
     document.querySelectorAll("input[data-factor]").forEach(function (input) {
       var i = idx[input.dataset.factor], id = input.id;
@@ -277,6 +284,9 @@
     }
     clearTimeout(urlTimer);
     urlTimer = setTimeout(function () {
+      if (!live()) {
+        return; // the app keeps the address and the links now
+      }
       var query = yours ? "?w=" + format(weights) : "";
       // Every link to a page of the essay keeps the weights, as the app's.
       document.querySelectorAll("#essay a[href^='/']").forEach(function (a) {
@@ -296,7 +306,6 @@
     }, 400);
   };
 
-  var live = function () { return document.documentElement.dataset.app !== "running"; };
   document.addEventListener("input", function (event) {
     var input = event.target;
     if (!live() || !input.dataset || !(input.dataset.factor in idx)) {
