@@ -71,6 +71,7 @@ test: vet $(CHECKERS)
 	go test -run '^$$' -fuzz '^FuzzParseWeights$$' -fuzztime 100000x ./essay
 	go test -run '^$$' -fuzz '^FuzzEvaluate$$' -fuzztime 100000x ./essay
 	go test -run '^$$' -fuzz '^FuzzDecodeDecision$$' -fuzztime 15000x ./essay
+	go test -run '^$$' -fuzz '^FuzzRank$$' -fuzztime 3000x ./essay
 	go test -run '^$$' -fuzz '^FuzzCleanAddress$$' -fuzztime 100000x ./app
 
 bench: wasm
