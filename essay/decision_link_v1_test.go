@@ -32,7 +32,7 @@ const v1Fixtures = "testdata/links-v1.json"
 func v1Decisions() map[string]essay.Decision {
 	m := essay.Content().Model
 	out := map[string]essay.Decision{
-		"the essay's model, our reading": essay.NewDecision(m, m.AuthorWeights()),
+		"the essay's model, our reading":    essay.NewDecision(m, m.AuthorWeights()),
 		"the essay's model, every weight 0": essay.NewDecision(m, make(essay.Weights, len(m.Factors))),
 		"one factor, names left empty":      {Factors: []essay.Criterion{{Weight: 5, Scores: [2]int{0, 10}}}},
 		"names and notes in any script": {Options: [2]string{"Rester à Paris 🇫🇷", "東京へ行く"}, Factors: []essay.Criterion{
