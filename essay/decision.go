@@ -26,10 +26,10 @@ const (
 	MaxNoteLen = 200
 )
 
-// Decision is a reader's decision between two options.
+// Decision is a reader's decision between two to five options.
 type Decision struct {
-	// Options are the names of the two options.
-	Options [2]string
+	// Options are the names of the options, MinOptions to MaxOptions.
+	Options []string
 	// Factors are what the options are weighed by, in the reader's order.
 	Factors []Criterion
 }
@@ -44,9 +44,9 @@ type Criterion struct {
 	Note string
 	// Weight is how much the factor matters, 0–10.
 	Weight int
-	// Scores says how well each option serves the factor, 0–10, in the
-	// order of Decision.Options.
-	Scores [2]int
+	// Scores says how well each option serves the factor, 0–10, one per
+	// option in the order of Decision.Options.
+	Scores []int
 }
 
 // NewDecision starts a decision from the essay's model: its option and
@@ -54,45 +54,45 @@ type Criterion struct {
 // missing weight is 0). Notes start empty: they are the reader's. The result
 // is Clean, so a model past the caps is cut to them.
 func NewDecision(m Model, w Weights) Decision {
-	var d Decision
-	for i, o := range m.Options {
-		d.Options[i] = o.Name
-	}
+	d := Decision{Options: []string{m.Options[0].Name, m.Options[1].Name}}
 	if len(m.Factors) > 0 {
 		d.Factors = make([]Criterion, len(m.Factors))
 	}
 	for i, f := range m.Factors {
-		d.Factors[i] = Criterion{Name: f.Name, Weight: weightAt(w, i), Scores: f.Scores}
+		d.Factors[i] = Criterion{Name: f.Name, Weight: weightAt(w, i), Scores: []int{f.Scores[0], f.Scores[1]}}
 	}
 	return d.Clean()
 }
 
-// Model returns the decision as a Model, so that Evaluate(d.Model(),
-// d.Weights()) weighs it as it weighs the essay. Factors get the ids "f1",
-// "f2", … by position and options "o1" and "o2": a decision names its
-// factors only by their position. Each factor's Weight is the reader's and
-// Conclusion is 0, as a reader's decision has no author's conclusion.
-func (d Decision) Model() Model {
-	m := Model{Options: [2]Option{{ID: "o1", Name: d.Options[0]}, {ID: "o2", Name: d.Options[1]}}}
-	if len(d.Factors) > 0 {
-		m.Factors = make([]Factor, len(d.Factors))
-	}
+// weights returns the factors' weights, and scores their scores, in order.
+func (d Decision) weights() []int {
+	w := make([]int, len(d.Factors))
 	for i, c := range d.Factors {
-		m.Factors[i] = Factor{ID: "f" + strconv.Itoa(i+1), Name: c.Name, Scores: c.Scores, Weight: c.Weight}
+		w[i] = c.Weight
 	}
-	return m
+	return w
 }
 
-// Weights returns the factors' weights in order.
-func (d Decision) Weights() Weights {
-	// The decision's model carries the reader's weights as its factors' own.
-	return d.Model().AuthorWeights()
+func (d Decision) scores() [][]int {
+	s := make([][]int, len(d.Factors))
+	for i, c := range d.Factors {
+		s[i] = c.Scores
+	}
+	return s
 }
+
+// Rank ranks the decision's options by its weights and scores.
+func (d Decision) Rank() Ranking { return Rank(len(d.Options), d.weights(), d.scores()) }
+
+// Fragility says how far the decision's result is from changing.
+func (d Decision) Fragility() Fragility { return Fragile(len(d.Options), d.weights(), d.scores()) }
 
 // Equal reports whether d and o are the same decision. A nil and an empty
 // factor list are the same.
 func (d Decision) Equal(o Decision) bool {
-	return d.Options == o.Options && slices.Equal(d.Factors, o.Factors)
+	return slices.Equal(d.Options, o.Options) && slices.EqualFunc(d.Factors, o.Factors, func(a, b Criterion) bool {
+		return a.Name == b.Name && a.Note == b.Note && a.Weight == b.Weight && slices.Equal(a.Scores, b.Scores)
+	})
 }
 
 // Validate reports the first thing in d that a decision may not hold, in
@@ -101,6 +101,9 @@ func (d Decision) Equal(o Decision) bool {
 // must be valid UTF-8 on one line, with no control characters, so that it
 // stays one line in a link, a table cell or a heading.
 func (d Decision) Validate() error {
+	if n := len(d.Options); n < MinOptions || n > MaxOptions {
+		return fmt.Errorf("a decision has %d to %d options, not %d", MinOptions, MaxOptions, n)
+	}
 	for i, name := range d.Options {
 		if p := textProblem(name, MaxNameLen); p != "" {
 			return fmt.Errorf("option %d: the name %s", i+1, p)
@@ -115,6 +118,9 @@ func (d Decision) Validate() error {
 		}
 		if c.Weight < 0 || c.Weight > MaxWeight {
 			return fmt.Errorf("factor %d: the weight is %d; it must be 0 to %d", i+1, c.Weight, MaxWeight)
+		}
+		if len(c.Scores) != len(d.Options) {
+			return fmt.Errorf("factor %d: it has %d scores, not one for each of the %d options", i+1, len(c.Scores), len(d.Options))
 		}
 		for o, s := range c.Scores {
 			if s < 0 || s > MaxWeight {
@@ -157,19 +163,28 @@ func isControl(r rune) bool {
 // the next word. d is not modified.
 func (d Decision) Clean() Decision {
 	var c Decision
-	for i, name := range d.Options {
-		c.Options[i] = cleanText(name, MaxNameLen)
+	n := min(max(len(d.Options), MinOptions), MaxOptions)
+	c.Options = make([]string, n)
+	for i := range c.Options {
+		if i < len(d.Options) {
+			c.Options[i] = cleanText(d.Options[i], MaxNameLen)
+		}
 	}
-	n := min(len(d.Factors), MaxFactors)
-	if n > 0 {
-		c.Factors = make([]Criterion, n)
+	nf := min(len(d.Factors), MaxFactors)
+	if nf > 0 {
+		c.Factors = make([]Criterion, nf)
 	}
-	for i, f := range d.Factors[:n] {
+	for i, f := range d.Factors[:nf] {
 		c.Factors[i] = Criterion{
 			Name:   cleanText(f.Name, MaxNameLen),
 			Note:   cleanText(f.Note, MaxNoteLen),
 			Weight: clamp(f.Weight),
-			Scores: [2]int{clamp(f.Scores[0]), clamp(f.Scores[1])},
+			Scores: make([]int, n),
+		}
+		for o := range c.Factors[i].Scores {
+			if o < len(f.Scores) {
+				c.Factors[i].Scores[o] = clamp(f.Scores[o])
+			}
 		}
 	}
 	return c
@@ -201,49 +216,30 @@ func cleanText(s string, max int) string {
 
 // Sensitivity is how far one factor of a decision must move to change the
 // verdict, everything else held. The verdict changes when the winner does,
-// to the other option or to a tie, as in Evaluate's Tipping.
+// to another option or to a tie.
 type Sensitivity struct {
 	// Weight is the whole weight, 0–10, nearest the factor's own at which
-	// the verdict differs, or -1 when none does: Evaluate's Tipping.Flip.
+	// the verdict differs, or -1 when none does.
 	Weight int
 	// Scores are, for each option, the whole score, 0–10, nearest the
 	// option's score on this factor at which the verdict differs, or -1.
 	// A factor of weight 0 moves nothing by its scores.
-	Scores [2]int
+	Scores []int
 }
 
-// Sensitivity returns, for each factor of d, how far its weight or either
-// score must move to change the verdict. Of two values as near, the lower is
-// given, as Evaluate does. Values out of range count as clamped.
+// Sensitivity returns, for each factor of d, how far its weight or any of
+// its scores must move to change the verdict. Of two values as near, the
+// lower is given, as Evaluate does. Values out of range count as clamped.
 func (d Decision) Sensitivity() []Sensitivity {
-	m, w := d.Model(), d.Weights()
-	r := Evaluate(m, w)
-	out := make([]Sensitivity, len(m.Factors))
-	for i := range m.Factors {
-		out[i].Weight = r.Tipping[i].Flip
-		for o := range out[i].Scores {
-			out[i].Scores[o] = scoreFlip(m, w, i, o, r.Winner)
+	t := newTrials(len(d.Options), d.weights(), d.scores())
+	now := t.winner(-1, -1, 0)
+	out := make([]Sensitivity, len(d.Factors))
+	for f := range out {
+		out[f].Weight = t.nearestFlip(f, -1, t.w[f], now)
+		out[f].Scores = make([]int, len(d.Options))
+		for o := range out[f].Scores {
+			out[f].Scores[o] = t.nearestFlip(f, o, t.sc[f][o], now)
 		}
 	}
 	return out
-}
-
-// scoreFlip returns the whole score of option o on factor i nearest its
-// own at which the winner is not winner, or -1; m is restored.
-func scoreFlip(m Model, w Weights, i, o, winner int) int {
-	f := &m.Factors[i]
-	current := clamp(f.Scores[o])
-	defer func(s int) { f.Scores[o] = s }(f.Scores[o])
-	for step := 1; step <= MaxWeight; step++ {
-		for _, v := range []int{current - step, current + step} {
-			if v < 0 || v > MaxWeight {
-				continue
-			}
-			f.Scores[o] = v
-			if _, got, _ := verdict(m, w); got != winner {
-				return v
-			}
-		}
-	}
-	return -1
 }

@@ -11,21 +11,25 @@ import (
 
 // The link and storage form of a decision: a version, a dot, and the
 // decision in a compact binary form written in unpadded base64url, which a
-// URL carries as it is: "1.DFN0YXkgb3IgbGVhdmU…".
+// URL carries as it is: "2.AhBTdGF5IG9yIGxlYXZl…".
 //
-// The binary form of version 1 is, in order: the two option names; one byte
-// with the number of factors; then for each factor its name, one byte each
-// for its weight and its two scores, and its note. A name or note is its
-// length in bytes as a uvarint (the encoding/binary form) followed by its
-// UTF-8 bytes. Packing the three 0–10 values into fewer bytes would save a
-// byte a factor, not worth the plainer form.
+// The binary form of version 2 is, in order: one byte with the number of
+// options (2 to 5); their names; one byte with the number of factors; then
+// for each factor its name, one byte for its weight and one for each
+// option's score, and its note. Version 1, written until 2026-12-02, had
+// exactly two options: no count, then the two names, and so on. A name or
+// note is its length in bytes as a uvarint (the encoding/binary form)
+// followed by its UTF-8 bytes. Packing the 0–10 values into fewer bytes
+// would save a byte a factor, not worth the plainer form.
 //
-// Each decision has one encoding: DecodeDecision refuses any other, so a
-// link that decodes is the link the page would write.
+// Each decision has one encoding in each version: DecodeDecision refuses
+// any other, so a link that decodes is the link the page would write (in
+// its version). Every version-1 link still opens as it did
+// (testdata/links-v1.json).
 
 // decisionVersion is the version of the form EncodeDecision writes. A
 // change to the form that an older page would misread takes a new version.
-const decisionVersion = 1
+const decisionVersion = 2
 
 // LongLink is the length of a whole URL, in bytes, past which some sites
 // and programs may cut a link: the page warns when a decision's link is
@@ -36,7 +40,7 @@ const LongLink = 2000
 // maxDecisionBytes is the longest binary form: every name and note at its
 // cap in 4-byte runes, each length taking 2 uvarint bytes (the caps are
 // under 16384 bytes; a test checks that this is the true maximum).
-const maxDecisionBytes = 2*(2+4*MaxNameLen) + 1 + MaxFactors*((2+4*MaxNameLen)+3+(2+4*MaxNoteLen))
+const maxDecisionBytes = 1 + MaxOptions*(2+4*MaxNameLen) + 1 + MaxFactors*((2+4*MaxNameLen)+1+MaxOptions+(2+4*MaxNoteLen))
 
 // MaxDecisionInput is the longest text DecodeDecision reads: the longest
 // encoding of a valid decision, every name and note at its cap in 4-byte
@@ -73,20 +77,36 @@ func EncodeDecision(d Decision) (string, error) {
 	if err := d.Validate(); err != nil {
 		return "", err
 	}
-	n := 2*2 + len(d.Options[0]) + len(d.Options[1]) + 1
+	return encodeDecision(d, decisionVersion), nil
+}
+
+// encodeDecision writes a valid d in version v's form; version 1 holds two
+// options only.
+func encodeDecision(d Decision, v int) string {
+	n := 1 + 2*len(d.Options) + 1
+	for _, name := range d.Options {
+		n += len(name)
+	}
 	for _, c := range d.Factors {
-		n += 2 + len(c.Name) + 3 + 2 + len(c.Note)
+		n += 2 + len(c.Name) + 1 + len(c.Scores) + 2 + len(c.Note)
 	}
 	b := make([]byte, 0, n)
-	b = appendString(b, d.Options[0])
-	b = appendString(b, d.Options[1])
+	if v >= 2 {
+		b = append(b, byte(len(d.Options)))
+	}
+	for _, name := range d.Options {
+		b = appendString(b, name)
+	}
 	b = append(b, byte(len(d.Factors)))
 	for _, c := range d.Factors {
 		b = appendString(b, c.Name)
-		b = append(b, byte(c.Weight), byte(c.Scores[0]), byte(c.Scores[1]))
+		b = append(b, byte(c.Weight))
+		for _, sc := range c.Scores {
+			b = append(b, byte(sc))
+		}
 		b = appendString(b, c.Note)
 	}
-	return strconv.Itoa(decisionVersion) + "." + base64.RawURLEncoding.EncodeToString(b), nil
+	return strconv.Itoa(v) + "." + base64.RawURLEncoding.EncodeToString(b)
 }
 
 // appendString appends s's length as a uvarint, then s.
@@ -112,13 +132,12 @@ func DecodeDecision(s string) (Decision, error) {
 	if dot < 0 {
 		return Decision{}, damaged("it has no version")
 	}
-	switch v, ok := parseVersion(s[:dot]); {
+	version, ok := parseVersion(s[:dot])
+	switch {
 	case !ok:
 		return Decision{}, damaged("its version is not a number")
-	case v > decisionVersion:
+	case version > decisionVersion:
 		return Decision{}, ErrNewerDecision
-	case v < decisionVersion:
-		return Decision{}, damaged("its version is not one this page wrote")
 	}
 	if len(s) > MaxDecisionInput {
 		return Decision{}, damaged("it is longer than any decision")
@@ -139,7 +158,7 @@ func DecodeDecision(s string) (Decision, error) {
 	if err != nil {
 		return Decision{}, damaged("it is not valid base64")
 	}
-	r := decisionReader{b: b}
+	r := decisionReader{b: b, version: version}
 	d := r.decision()
 	if r.err != nil {
 		return Decision{}, r.err
@@ -150,7 +169,7 @@ func DecodeDecision(s string) (Decision, error) {
 	if err := d.Validate(); err != nil {
 		return Decision{}, fmt.Errorf("%w: %w", ErrCorruptDecision, err)
 	}
-	if again, _ := EncodeDecision(d); again != s {
+	if encodeDecision(d, version) != s {
 		return Decision{}, damaged("it is not in the form this page writes")
 	}
 	return d, nil
@@ -176,18 +195,31 @@ func isBase64URL(c byte) bool {
 	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 }
 
-// decisionReader reads the binary form, keeping the first error.
+// decisionReader reads the binary form of a version, keeping the first
+// error.
 type decisionReader struct {
-	b   []byte
-	err error
+	b       []byte
+	version int
+	err     error
 }
 
 // decision reads a whole decision. Values are range-checked afterwards, by
 // Validate; here only what sizes an allocation is checked first.
 func (r *decisionReader) decision() Decision {
-	var d Decision
-	d.Options[0] = r.text(MaxNameLen)
-	d.Options[1] = r.text(MaxNameLen)
+	options := MinOptions
+	if r.version >= 2 {
+		options = int(r.next())
+		if r.err == nil && (options < MinOptions || options > MaxOptions) {
+			r.err = damaged(fmt.Sprintf("it has %d options; a decision has %d to %d", options, MinOptions, MaxOptions))
+		}
+	}
+	if r.err != nil {
+		return Decision{}
+	}
+	d := Decision{Options: make([]string, options)}
+	for i := range d.Options {
+		d.Options[i] = r.text(MaxNameLen)
+	}
 	n := int(r.next())
 	if r.err == nil && n > MaxFactors {
 		r.err = damaged(fmt.Sprintf("it has %d factors; a decision has at most %d", n, MaxFactors))
@@ -202,8 +234,10 @@ func (r *decisionReader) decision() Decision {
 		c := &d.Factors[i]
 		c.Name = r.text(MaxNameLen)
 		c.Weight = int(r.next())
-		c.Scores[0] = int(r.next())
-		c.Scores[1] = int(r.next())
+		c.Scores = make([]int, options)
+		for o := range c.Scores {
+			c.Scores[o] = int(r.next())
+		}
 		c.Note = r.text(MaxNoteLen)
 	}
 	return d

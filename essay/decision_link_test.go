@@ -35,19 +35,21 @@ func TestDecisionRoundTrip(t *testing.T) {
 		name string
 		d    essay.Decision
 	}{
-		{name: "empty", d: essay.Decision{}},
-		{name: "names only", d: essay.Decision{Options: [2]string{"Stay", "Leave"}}},
-		{name: "one factor", d: essay.Decision{Options: [2]string{"A", "B"}, Factors: []essay.Criterion{{Name: "x", Weight: 3, Scores: [2]int{0, 10}}}}},
-		{name: "empty factor", d: essay.Decision{Factors: []essay.Criterion{{}}}},
+		{name: "empty", d: essay.Decision{Options: []string{"", ""}}},
+		{name: "three options", d: essay.Decision{Options: []string{"A", "B", "C"}, Factors: []essay.Criterion{{Name: "x", Weight: 3, Scores: []int{0, 10, 5}}}}},
+		{name: "five by ten", d: fiveByTen()},
+		{name: "names only", d: essay.Decision{Options: []string{"Stay", "Leave"}}},
+		{name: "one factor", d: essay.Decision{Options: []string{"A", "B"}, Factors: []essay.Criterion{{Name: "x", Weight: 3, Scores: []int{0, 10}}}}},
+		{name: "empty factor", d: essay.Decision{Options: []string{"", ""}, Factors: []essay.Criterion{{Scores: []int{0, 0}}}}},
 		{name: "small", d: smallDecision()},
 		{name: "the essay's", d: essay.NewDecision(essay.Content().Model, essay.Content().Model.AuthorWeights())},
-		{name: "unicode", d: essay.Decision{Options: [2]string{"Rester à Paris", "猫と暮らす"}, Factors: []essay.Criterion{
-			{Name: "Ça va 🙂", Note: "Zürich, Αθήνα, עברית, \u200d‍👩‍💻", Weight: 7, Scores: [2]int{4, 6}},
+		{name: "unicode", d: essay.Decision{Options: []string{"Rester à Paris", "猫と暮らす"}, Factors: []essay.Criterion{
+			{Name: "Ça va 🙂", Note: "Zürich, Αθήνα, עברית, \u200d‍👩‍💻", Weight: 7, Scores: []int{4, 6}},
 		}}},
-		{name: "markup", d: essay.Decision{Options: [2]string{`<img src=x onerror=alert(1)>`, `"><script>alert(1)</script>`}, Factors: []essay.Criterion{
-			{Name: "**x** | [y](javascript:z)", Note: "&amp; \\ ` # - . ! |", Weight: 10, Scores: [2]int{10, 0}},
+		{name: "markup", d: essay.Decision{Options: []string{`<img src=x onerror=alert(1)>`, `"><script>alert(1)</script>`}, Factors: []essay.Criterion{
+			{Name: "**x** | [y](javascript:z)", Note: "&amp; \\ ` # - . ! |", Weight: 10, Scores: []int{10, 0}},
 		}}},
-		{name: "long name (128+ bytes)", d: essay.Decision{Options: [2]string{runes("猫", 80), ""}}},
+		{name: "long name (128+ bytes)", d: essay.Decision{Options: []string{runes("猫", 80), ""}}},
 		{name: "every cap reached", d: capped()},
 		{name: "longest", d: longest()},
 		{name: "20 by 20", d: twentyByTwenty()},
@@ -81,7 +83,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	if got, want := encode(t, essay.Decision{}), "1.AAAA"; got != want {
+	if got, want := encode(t, essay.Decision{Options: []string{"", ""}}), "2.AgAAAA"; got != want {
 		t.Errorf("EncodeDecision(empty) = %q, want %q", got, want)
 	}
 }
@@ -94,6 +96,11 @@ func TestDecisionLength(t *testing.T) {
 	}
 	if len(s) > essay.LongLink {
 		t.Errorf("the 20-by-20 decision alone is a long link (%d > %d)", len(s), essay.LongLink)
+	}
+	s = encode(t, fiveByTen())
+	t.Logf("5 options, 10 factors, 20-character names, no notes: %d characters", len(s))
+	if got, max := len(s), 2000; got > max {
+		t.Errorf("5 options by 10 factors with 20-character names encode to %d characters, want at most %d", got, max)
 	}
 	s = encode(t, capped())
 	t.Logf("every cap reached (mixed 1- to 4-byte characters): %d characters", len(s))
@@ -131,9 +138,9 @@ func TestDecodeDecisionErrors(t *testing.T) {
 		msg  string // the error's text, when given
 	}{
 		{name: "empty", s: "", want: essay.ErrNoDecision, msg: "the link holds no decision"},
-		{name: "future version", s: "2.AAAA", want: essay.ErrNewerDecision, msg: "this link was made by a newer version of the page"},
+		{name: "future version", s: "3.AAAA", want: essay.ErrNewerDecision, msg: "this link was made by a newer version of the page"},
 		{name: "future version, any body", s: "17.%%%", want: essay.ErrNewerDecision},
-		{name: "future version, long", s: "2." + strings.Repeat("A", essay.MaxDecisionInput), want: essay.ErrNewerDecision},
+		{name: "future version, long", s: "3." + strings.Repeat("A", essay.MaxDecisionInput), want: essay.ErrNewerDecision},
 		{name: "version 0", s: "0.AAAA", want: essay.ErrCorruptDecision},
 		{name: "leading zero", s: "01.AAAA", want: essay.ErrCorruptDecision},
 		{name: "no version", s: "AAAA", want: essay.ErrCorruptDecision, msg: "the decision in this link is damaged: it has no version"},
@@ -191,7 +198,7 @@ func TestDecodeDecisionErrors(t *testing.T) {
 }
 
 func TestDecodeDecisionCut(t *testing.T) {
-	for _, d := range []essay.Decision{{}, smallDecision(), capped(), twentyByTwenty()} {
+	for _, d := range []essay.Decision{{Options: two()}, smallDecision(), capped(), twentyByTwenty(), fiveByTen()} {
 		s := encode(t, d)
 		for n := range len(s) {
 			got, err := essay.DecodeDecision(s[:n])
@@ -214,9 +221,9 @@ func TestDecodeDecisionCut(t *testing.T) {
 func FuzzDecodeDecision(f *testing.F) {
 	m := essay.Content().Model
 	for _, d := range []essay.Decision{
-		{}, smallDecision(), capped(), twentyByTwenty(),
+		{Options: two()}, smallDecision(), capped(), twentyByTwenty(), fiveByTen(),
 		essay.NewDecision(m, m.AuthorWeights()),
-		{Options: [2]string{"é", "🙂"}, Factors: []essay.Criterion{{Name: "<b>", Note: "x", Weight: 10}}},
+		{Options: []string{"é", "🙂"}, Factors: []essay.Criterion{{Name: "<b>", Note: "x", Weight: 10, Scores: []int{0, 0}}}},
 	} {
 		f.Add(encode(f, d))
 	}
@@ -258,8 +265,8 @@ func FuzzDecodeDecision(f *testing.F) {
 		// The input as text: Clean makes it a valid decision that
 		// round-trips.
 		c := essay.Decision{
-			Options: [2]string{s, s + s},
-			Factors: []essay.Criterion{{Name: s, Note: s, Weight: len(s) - 5, Scores: [2]int{-len(s), len(s)}}},
+			Options: []string{s, s + s},
+			Factors: []essay.Criterion{{Name: s, Note: s, Weight: len(s) - 5, Scores: []int{-len(s), len(s)}}},
 		}.Clean()
 		if err := c.Validate(); err != nil {
 			t.Fatalf("Clean of %s is invalid: %v", abbrev(s), err)

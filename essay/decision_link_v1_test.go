@@ -34,16 +34,16 @@ func v1Decisions() map[string]essay.Decision {
 	out := map[string]essay.Decision{
 		"the essay's model, our reading":    essay.NewDecision(m, m.AuthorWeights()),
 		"the essay's model, every weight 0": essay.NewDecision(m, make(essay.Weights, len(m.Factors))),
-		"one factor, names left empty":      {Factors: []essay.Criterion{{Weight: 5, Scores: [2]int{0, 10}}}},
-		"names and notes in any script": {Options: [2]string{"Rester à Paris 🇫🇷", "東京へ行く"}, Factors: []essay.Criterion{
-			{Name: "Famille & amis", Note: "« proche » — 10 min", Weight: 10, Scores: [2]int{9, 2}},
-			{Name: "Salaire (€)", Note: "", Weight: 6, Scores: [2]int{5, 7}},
-			{Name: "言語", Note: "日本語はまだ下手", Weight: 3, Scores: [2]int{10, 1}},
+		"one factor, names left empty":      {Factors: []essay.Criterion{{Weight: 5, Scores: []int{0, 10}}}},
+		"names and notes in any script": {Options: []string{"Rester à Paris 🇫🇷", "東京へ行く"}, Factors: []essay.Criterion{
+			{Name: "Famille & amis", Note: "« proche » — 10 min", Weight: 10, Scores: []int{9, 2}},
+			{Name: "Salaire (€)", Note: "", Weight: 6, Scores: []int{5, 7}},
+			{Name: "言語", Note: "日本語はまだ下手", Weight: 3, Scores: []int{10, 1}},
 		}},
 	}
-	long := essay.Decision{Options: [2]string{strings.Repeat("a", essay.MaxNameLen), strings.Repeat("猫", essay.MaxNameLen)}}
+	long := essay.Decision{Options: []string{strings.Repeat("a", essay.MaxNameLen), strings.Repeat("猫", essay.MaxNameLen)}}
 	for i := range essay.MaxFactors {
-		long.Factors = append(long.Factors, essay.Criterion{Name: strings.Repeat("f", 20), Note: strings.Repeat("n", 40), Weight: i % 11, Scores: [2]int{(i * 3) % 11, (i * 7) % 11}})
+		long.Factors = append(long.Factors, essay.Criterion{Name: strings.Repeat("f", 20), Note: strings.Repeat("n", 40), Weight: i % 11, Scores: []int{(i * 3) % 11, (i * 7) % 11}})
 	}
 	out["twenty factors at the caps"] = long
 	return out

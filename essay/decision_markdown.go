@@ -13,30 +13,33 @@ import (
 // Clean does first.
 func DecisionMarkdown(d Decision, essayTitle string, date time.Time) string {
 	d = d.Clean()
-	r := Evaluate(d.Model(), d.Weights())
-	opt := [2]string{optionName(d, 0), optionName(d, 1)}
+	r, fr := d.Rank(), d.Fragility()
+	opt := make([]string, len(d.Options))
+	for i := range opt {
+		opt[i] = optionName(d, i)
+	}
 
 	var b strings.Builder
-	b.WriteString("# My decision: " + opt[0] + " or " + opt[1] + "\n\n")
+	b.WriteString("# My decision: " + strings.Join(opt, " or ") + "\n\n")
 	b.WriteString("Date: " + date.Format("2006-01-02") + "\n\n")
 
 	b.WriteString("## Options\n\n")
-	b.WriteString("1. " + opt[0] + "\n")
-	b.WriteString("2. " + opt[1] + "\n\n")
-
-	b.WriteString("## Factors\n\n")
+	for i, o := range opt {
+		b.WriteString(strconv.Itoa(i+1) + ". " + o + "\n")
+	}
+	b.WriteString("\n## Factors\n\n")
 	if len(d.Factors) == 0 {
 		b.WriteString("No factors.\n\n")
 	} else {
 		b.WriteString("Weights and scores are 0 to 10.\n\n")
-		b.WriteString("| Factor | Weight | " + opt[0] + " | " + opt[1] + " | Note |\n")
-		b.WriteString("| --- | ---: | ---: | ---: | --- |\n")
+		b.WriteString("| Factor | Weight | " + strings.Join(opt, " | ") + " | Note |\n")
+		b.WriteString("| --- | ---: |" + strings.Repeat(" ---: |", len(opt)) + " --- |\n")
 		for i, c := range d.Factors {
-			b.WriteString("| " + factorName(d, i) +
-				" | " + strconv.Itoa(c.Weight) +
-				" | " + strconv.Itoa(c.Scores[0]) +
-				" | " + strconv.Itoa(c.Scores[1]) +
-				" | " + markdownText(c.Note) + " |\n")
+			b.WriteString("| " + factorName(d, i) + " | " + strconv.Itoa(c.Weight))
+			for _, sc := range c.Scores {
+				b.WriteString(" | " + strconv.Itoa(sc))
+			}
+			b.WriteString(" | " + markdownText(c.Note) + " |\n")
 		}
 		b.WriteString("\n")
 	}
@@ -47,16 +50,20 @@ func DecisionMarkdown(d Decision, essayTitle string, date time.Time) string {
 		b.WriteString("No verdict: there are no factors to weigh.\n\n")
 	case r.NoWeights:
 		b.WriteString("No verdict: every weight is 0, so nothing is weighed.\n\n")
-	case r.Winner < 0:
-		b.WriteString("A tie: the two options score " + FormatScore(r.Scores[0]) + " of 10 each.\n\n")
 	default:
-		b.WriteString(aheadWords(opt[r.Winner], r) + "\n\n")
-		b.WriteString("- " + opt[0] + ": " + FormatScore(r.Scores[0]) + " of 10" + "\n")
-		b.WriteString("- " + opt[1] + ": " + FormatScore(r.Scores[1]) + " of 10" + "\n\n")
-		if i := r.Cheapest; i >= 0 {
-			b.WriteString(cheapestMove(factorName(d, i), d.Factors[i].Weight, r.Tipping[i].Flip) + "\n\n")
+		if r.Winner < 0 {
+			b.WriteString(tieWords(r) + "\n\n")
 		} else {
-			b.WriteString(NoSingleWeightWords + "\n\n")
+			b.WriteString(aheadWords(opt[r.Winner], r.Margin, r.CloseCall) + "\n\n")
+		}
+		for _, o := range r.Order {
+			b.WriteString("- " + opt[o] + ": " + FormatScore(r.Scores[o]) + " of 10\n")
+		}
+		b.WriteString("\n")
+		if fr.Found {
+			b.WriteString(cheapestMove(d, fr.Smallest, factorName, optionName) + "\n\n")
+		} else {
+			b.WriteString(NoSingleNumberWords + "\n\n")
 		}
 	}
 

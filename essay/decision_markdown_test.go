@@ -69,13 +69,13 @@ func TestDecisionMarkdown(t *testing.T) {
 	// A decision like the essay's, written out rather than made from the
 	// model, so that an edit to model.md does not change the documents.
 	job := essay.Decision{
-		Options: [2]string{"Stay and aim for Principal", "Leave for a smaller company"},
+		Options: []string{"Stay and aim for Principal", "Leave for a smaller company"},
 		Factors: []essay.Criterion{
-			{Name: "Growth in technical rather than political skills", Note: "What I want most from the next five years.", Weight: 9, Scores: [2]int{3, 8}},
-			{Name: "A larger piece of ownership, closer to customers", Weight: 7, Scores: [2]int{3, 8}},
-			{Name: "Fast feedback from a fast pace", Note: "Months for a feature is too slow for me.", Weight: 8, Scores: [2]int{2, 8}},
-			{Name: "Growing leadership and organisational skills", Weight: 3, Scores: [2]int{8, 4}},
-			{Name: "The Amazon network", Note: "Hard to rebuild elsewhere.", Weight: 9, Scores: [2]int{9, 3}},
+			{Name: "Growth in technical rather than political skills", Note: "What I want most from the next five years.", Weight: 9, Scores: []int{3, 8}},
+			{Name: "A larger piece of ownership, closer to customers", Weight: 7, Scores: []int{3, 8}},
+			{Name: "Fast feedback from a fast pace", Note: "Months for a feature is too slow for me.", Weight: 8, Scores: []int{2, 8}},
+			{Name: "Growing leadership and organisational skills", Weight: 3, Scores: []int{8, 4}},
+			{Name: "The Amazon network", Note: "Hard to rebuild elsewhere.", Weight: 9, Scores: []int{9, 3}},
 		},
 	}
 	for _, tc := range []struct {
@@ -85,23 +85,31 @@ func TestDecisionMarkdown(t *testing.T) {
 		{file: "job.md", d: job},
 		{file: "close-call.md", d: smallDecision()},
 		{file: "tie.md", d: essay.Decision{
-			Options: [2]string{"Rent", "Buy"},
-			Factors: []essay.Criterion{{Name: "Cost", Weight: 5, Scores: [2]int{4, 6}}, {Name: "Freedom", Weight: 5, Scores: [2]int{6, 4}}},
+			Options: []string{"Rent", "Buy"},
+			Factors: []essay.Criterion{{Name: "Cost", Weight: 5, Scores: []int{4, 6}}, {Name: "Freedom", Weight: 5, Scores: []int{6, 4}}},
 		}},
 		{file: "no-weights.md", d: essay.Decision{
-			Options: [2]string{"Rent", "Buy"},
-			Factors: []essay.Criterion{{Name: "Cost", Scores: [2]int{4, 6}}},
+			Options: []string{"Rent", "Buy"},
+			Factors: []essay.Criterion{{Name: "Cost", Scores: []int{4, 6}}},
 		}},
 		{file: "empty.md", d: essay.Decision{}},
 		{file: "placeholders.md", d: essay.Decision{
-			Options: [2]string{"", "   "},
-			Factors: []essay.Criterion{{Weight: 10, Scores: [2]int{9, 1}}, {Name: "Named", Weight: 1, Scores: [2]int{0, 10}}},
+			Options: []string{"", "   "},
+			Factors: []essay.Criterion{{Weight: 10, Scores: []int{9, 1}}, {Name: "Named", Weight: 1, Scores: []int{0, 10}}},
+		}},
+		{file: "five-options.md", d: essay.Decision{
+			Options: []string{"Stay", "Move teams", "Start-up", "Big tech", "Sabbatical"},
+			Factors: []essay.Criterion{
+				{Name: "Growth", Note: "the main thing", Weight: 9, Scores: []int{3, 5, 9, 6, 4}},
+				{Name: "Money", Weight: 6, Scores: []int{7, 7, 4, 9, 0}},
+				{Name: "Rest", Weight: 4, Scores: []int{2, 3, 1, 2, 10}},
+			},
 		}},
 		{file: "markup.md", d: essay.Decision{
-			Options: [2]string{`<img src=x onerror=alert(1)>`, "*Leave* & [go](javascript:alert(1))"},
+			Options: []string{`<img src=x onerror=alert(1)>`, "*Leave* & [go](javascript:alert(1))"},
 			Factors: []essay.Criterion{
-				{Name: "a | b | c", Note: "`code` \\ # heading - list + . ! {x} ~~no~~ $x$", Weight: 8, Scores: [2]int{3, 9}},
-				{Name: "# not a heading", Note: "&amp; &lt;b&gt; <b>bold</b> _u_ __s__", Weight: 2, Scores: [2]int{7, 2}},
+				{Name: "a | b | c", Note: "`code` \\ # heading - list + . ! {x} ~~no~~ $x$", Weight: 8, Scores: []int{3, 9}},
+				{Name: "# not a heading", Note: "&amp; &lt;b&gt; <b>bold</b> _u_ __s__", Weight: 2, Scores: []int{7, 2}},
 			},
 		}},
 	} {
@@ -165,8 +173,8 @@ func TestDecisionMarkdownEscapes(t *testing.T) {
 	} {
 		t.Run(s, func(t *testing.T) {
 			d := essay.Decision{
-				Options: [2]string{s, "B " + s},
-				Factors: []essay.Criterion{{Name: s, Note: s, Weight: 5, Scores: [2]int{3, 7}}},
+				Options: []string{s, "B " + s},
+				Factors: []essay.Criterion{{Name: s, Note: s, Weight: 5, Scores: []int{3, 7}}},
 			}.Clean()
 			md := essay.DecisionMarkdown(d, essay.Content().Title, decisionDate)
 			html := markdownHTML(t, md)

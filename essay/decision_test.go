@@ -3,6 +3,7 @@ package essay_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,10 +25,10 @@ func runes(pattern string, n int) string {
 // so with 5 and 5 leave is ahead by 5/10 of a point, a close call.
 func smallDecision() essay.Decision {
 	return essay.Decision{
-		Options: [2]string{"Stay", "Leave"},
+		Options: []string{"Stay", "Leave"},
 		Factors: []essay.Criterion{
-			{Name: "Growth", Note: "the main thing", Weight: 5, Scores: [2]int{2, 8}},
-			{Name: "Network", Weight: 5, Scores: [2]int{9, 4}},
+			{Name: "Growth", Note: "the main thing", Weight: 5, Scores: []int{2, 8}},
+			{Name: "Network", Weight: 5, Scores: []int{9, 4}},
 		},
 	}
 }
@@ -35,7 +36,7 @@ func smallDecision() essay.Decision {
 // capped is a decision with every cap reached, in text of one, two, three
 // and four bytes a character and in markup.
 func capped() essay.Decision {
-	d := essay.Decision{Options: [2]string{
+	d := essay.Decision{Options: []string{
 		runes("Stay é 猫 🙂 ", essay.MaxNameLen),
 		runes(`<img src=x onerror=alert(1)> `, essay.MaxNameLen),
 	}}
@@ -45,7 +46,7 @@ func capped() essay.Decision {
 			Name:   runes(names[i%len(names)], essay.MaxNameLen),
 			Note:   runes(names[(i+1)%len(names)]+"Ünïcödé ", essay.MaxNoteLen),
 			Weight: i % (essay.MaxWeight + 1),
-			Scores: [2]int{(i * 3) % (essay.MaxWeight + 1), essay.MaxWeight - i%(essay.MaxWeight+1)},
+			Scores: []int{(i * 3) % (essay.MaxWeight + 1), essay.MaxWeight - i%(essay.MaxWeight+1)},
 		})
 	}
 	return d
@@ -54,12 +55,28 @@ func capped() essay.Decision {
 // longest is the decision with the longest encoding: every cap reached in
 // four-byte characters.
 func longest() essay.Decision {
-	d := essay.Decision{Options: [2]string{runes("🙂", essay.MaxNameLen), runes("😐", essay.MaxNameLen)}}
+	var d essay.Decision
+	for range essay.MaxOptions {
+		d.Options = append(d.Options, runes("🙂", essay.MaxNameLen))
+	}
 	for range essay.MaxFactors {
 		d.Factors = append(d.Factors, essay.Criterion{
 			Name: runes("🙂", essay.MaxNameLen), Note: runes("🙃", essay.MaxNoteLen),
-			Weight: essay.MaxWeight, Scores: [2]int{essay.MaxWeight, essay.MaxWeight},
+			Weight: essay.MaxWeight, Scores: []int{essay.MaxWeight, essay.MaxWeight, essay.MaxWeight, essay.MaxWeight, essay.MaxWeight},
 		})
+	}
+	return d
+}
+
+// fiveByTen is issue 14's budget case: five options and ten factors with
+// 20-character names, no notes.
+func fiveByTen() essay.Decision {
+	var d essay.Decision
+	for i := range essay.MaxOptions {
+		d.Options = append(d.Options, runes(string(rune('A'+i)), 20))
+	}
+	for i := range 10 {
+		d.Factors = append(d.Factors, essay.Criterion{Name: runes(string(rune('a'+i)), 20), Weight: 10, Scores: []int{10, 9, 8, 7, 6}})
 	}
 	return d
 }
@@ -67,10 +84,10 @@ func longest() essay.Decision {
 // twentyByTwenty is the budget case: 20 factors, 20-character names, no
 // notes.
 func twentyByTwenty() essay.Decision {
-	d := essay.Decision{Options: [2]string{strings.Repeat("s", 20), strings.Repeat("l", 20)}}
+	d := essay.Decision{Options: []string{strings.Repeat("s", 20), strings.Repeat("l", 20)}}
 	for i := range essay.MaxFactors {
 		d.Factors = append(d.Factors, essay.Criterion{
-			Name: runes(string(rune('a'+i)), 20), Weight: 10, Scores: [2]int{10, 10},
+			Name: runes(string(rune('a'+i)), 20), Weight: 10, Scores: []int{10, 10},
 		})
 	}
 	return d
@@ -102,7 +119,7 @@ func TestNewDecision(t *testing.T) {
 				if got, want := c.Name, f.Name; got != want {
 					t.Errorf("factor %d: Name = %q, want %q", i+1, got, want)
 				}
-				if got, want := c.Scores, f.Scores; got != want {
+				if got, want := c.Scores, f.Scores[:]; !slices.Equal(got, want) {
 					t.Errorf("factor %d: Scores = %v, want %v", i+1, got, want)
 				}
 				if got, want := c.Weight, tc.want[i]; got != want {
@@ -116,8 +133,9 @@ func TestNewDecision(t *testing.T) {
 				t.Errorf("Validate() = %v, want nil", err)
 			}
 			// The decision weighs as the essay does with the same weights.
-			if got, want := essay.Evaluate(d.Model(), d.Weights()), essay.Evaluate(m, tc.w); !reflect.DeepEqual(got, want) {
-				t.Errorf("Evaluate of the decision = %+v, want the essay's %+v", got, want)
+			got, want := d.Rank(), essay.Evaluate(m, tc.w)
+			if got.Winner != want.Winner || got.Margin != want.Margin || got.Scores[0] != want.Scores[0] || got.Scores[1] != want.Scores[1] {
+				t.Errorf("the decision's ranking %+v, want the essay's %+v", got, want)
 			}
 		})
 	}
@@ -138,44 +156,21 @@ func TestNewDecisionCleans(t *testing.T) {
 	if got, want := d.Options[0], "A B"; got != want {
 		t.Errorf("Options[0] = %q, want %q", got, want)
 	}
-	if got, want := d.Factors[0].Scores, [2]int{0, 10}; got != want {
+	if got, want := d.Factors[0].Scores, []int{0, 10}; !slices.Equal(got, want) {
 		t.Errorf("Scores = %v, want %v", got, want)
 	}
 }
 
-func TestDecisionModel(t *testing.T) {
-	d := smallDecision()
-	m := d.Model()
-	if got, want := m.Options, [2]essay.Option{{ID: "o1", Name: "Stay"}, {ID: "o2", Name: "Leave"}}; got != want {
-		t.Errorf("Options = %v, want %v", got, want)
-	}
-	for i, id := range []string{"f1", "f2"} {
-		f := m.Factors[i]
-		if got, want := f.ID, id; got != want {
-			t.Errorf("factor %d: ID = %q, want %q", i+1, got, want)
-		}
-		if got, want := f.Name, d.Factors[i].Name; got != want {
-			t.Errorf("factor %d: Name = %q, want %q", i+1, got, want)
-		}
-		if got, want := f.Scores, d.Factors[i].Scores; got != want {
-			t.Errorf("factor %d: Scores = %v, want %v", i+1, got, want)
-		}
-		if got, want := m.Factor(id), i; got != want {
-			t.Errorf("Factor(%q) = %d, want %d", id, got, want)
-		}
-	}
-	if got, want := d.Weights(), (essay.Weights{5, 5}); !reflect.DeepEqual(got, want) {
-		t.Errorf("Weights() = %v, want %v", got, want)
-	}
-	r := essay.Evaluate(m, d.Weights())
+func TestDecisionRank(t *testing.T) {
+	r := smallDecision().Rank()
 	if got, want := r.Winner, 1; got != want {
 		t.Errorf("Winner = %d, want %d", got, want)
 	}
 	if got, want := r.Margin, 0.5; got != want {
 		t.Errorf("Margin = %v, want %v", got, want)
 	}
-	if got, want := len((essay.Decision{}).Model().Factors), 0; got != want {
-		t.Errorf("an empty decision's model has %d factors, want %d", got, want)
+	if got := (essay.Decision{Options: []string{"", ""}}).Rank(); !got.NoWeights || got.Winner != -1 {
+		t.Errorf("an empty decision ranks %+v", got)
 	}
 }
 
@@ -192,7 +187,19 @@ func TestDecisionValidate(t *testing.T) {
 		want string // "" for valid
 	}{
 		{name: "small", d: smallDecision()},
-		{name: "empty", d: essay.Decision{}},
+		{name: "empty", d: essay.Decision{Options: two()}},
+		{name: "five options", d: fiveByTen()},
+		{name: "no options", d: essay.Decision{}, want: "a decision has 2 to 5 options, not 0"},
+		{
+			name: "six options",
+			d:    essay.Decision{Options: []string{"1", "2", "3", "4", "5", "6"}},
+			want: "a decision has 2 to 5 options, not 6",
+		},
+		{
+			name: "a score missing",
+			d:    with(func(d *essay.Decision) { d.Options = append(d.Options, "third") }),
+			want: "factor 1: it has 2 scores, not one for each of the 3 options",
+		},
 		{name: "empty names", d: with(func(d *essay.Decision) { d.Options[0], d.Factors[1].Name = "", "" })},
 		{name: "every cap reached", d: capped()},
 		{name: "four-byte characters at the caps", d: longest()},
@@ -287,50 +294,67 @@ func TestDecisionValidate(t *testing.T) {
 	}
 }
 
+// two is a decision's two options, unnamed.
+func two() []string { return []string{"", ""} }
+
 func TestDecisionClean(t *testing.T) {
 	many := make([]essay.Criterion, essay.MaxFactors+3)
+	manyCut := make([]essay.Criterion, essay.MaxFactors)
+	for i := range manyCut {
+		manyCut[i].Scores = []int{0, 0}
+	}
 	for _, tc := range []struct {
 		name string
 		d    essay.Decision
 		want essay.Decision
 	}{
 		{name: "valid unchanged", d: capped(), want: capped()},
-		{name: "empty", d: essay.Decision{}, want: essay.Decision{}},
+		{name: "empty", d: essay.Decision{}, want: essay.Decision{Options: two()}},
 		{
 			name: "values clamped",
-			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 11, Scores: [2]int{-1, 1 << 40}}}},
-			want: essay.Decision{Factors: []essay.Criterion{{Weight: 10, Scores: [2]int{0, 10}}}},
+			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 11, Scores: []int{-1, 1 << 40}}}},
+			want: essay.Decision{Options: two(), Factors: []essay.Criterion{{Weight: 10, Scores: []int{0, 10}}}},
 		},
 		{
 			name: "line breaks and tabs become spaces, other controls go",
-			d:    essay.Decision{Options: [2]string{"a\r\nb", "c\td\x00e\x7f\u0085f"}},
-			want: essay.Decision{Options: [2]string{"a  b", "c de" + "f"}},
+			d:    essay.Decision{Options: []string{"a\r\nb", "c\td\x00e\x7f\u0085f"}},
+			want: essay.Decision{Options: []string{"a  b", "c de" + "f"}},
 		},
 		{
 			name: "spaces kept as typed",
-			d:    essay.Decision{Options: [2]string{" a ", "b  "}},
-			want: essay.Decision{Options: [2]string{" a ", "b  "}},
+			d:    essay.Decision{Options: []string{" a ", "b  "}},
+			want: essay.Decision{Options: []string{" a ", "b  "}},
 		},
 		{
 			name: "invalid UTF-8 replaced",
 			d:    essay.Decision{Factors: []essay.Criterion{{Name: "caf\xe9", Note: "\xff\xfe"}}},
-			want: essay.Decision{Factors: []essay.Criterion{{Name: "caf\uFFFD", Note: "\uFFFD"}}},
+			want: essay.Decision{Options: two(), Factors: []essay.Criterion{{Name: "caf\uFFFD", Note: "\uFFFD", Scores: []int{0, 0}}}},
 		},
 		{
 			name: "cut to the caps in characters",
 			d: essay.Decision{
-				Options: [2]string{runes("猫", 90), "x"},
+				Options: []string{runes("猫", 90), "x"},
 				Factors: []essay.Criterion{{Name: runes("é", 81), Note: runes("🙂", 201) + "\n"}},
 			},
 			want: essay.Decision{
-				Options: [2]string{runes("猫", 80), "x"},
-				Factors: []essay.Criterion{{Name: runes("é", 80), Note: runes("🙂", 200)}},
+				Options: []string{runes("猫", 80), "x"},
+				Factors: []essay.Criterion{{Name: runes("é", 80), Note: runes("🙂", 200), Scores: []int{0, 0}}},
 			},
 		},
 		{
 			name: "factors past the cap dropped",
-			d:    essay.Decision{Factors: many},
-			want: essay.Decision{Factors: many[:essay.MaxFactors]},
+			d:    essay.Decision{Options: two(), Factors: many},
+			want: essay.Decision{Options: two(), Factors: manyCut},
+		},
+		{
+			name: "options past the cap dropped, scores with them",
+			d:    essay.Decision{Options: []string{"1", "2", "3", "4", "5", "6"}, Factors: []essay.Criterion{{Weight: 1, Scores: []int{1, 2, 3, 4, 5, 6}}}},
+			want: essay.Decision{Options: []string{"1", "2", "3", "4", "5"}, Factors: []essay.Criterion{{Weight: 1, Scores: []int{1, 2, 3, 4, 5}}}},
+		},
+		{
+			name: "one option made two, scores filled with 0",
+			d:    essay.Decision{Options: []string{"only"}, Factors: []essay.Criterion{{Weight: 1, Scores: []int{7}}}},
+			want: essay.Decision{Options: []string{"only", ""}, Factors: []essay.Criterion{{Weight: 1, Scores: []int{7, 0}}}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -362,7 +386,7 @@ func TestDecisionEqual(t *testing.T) {
 	}{
 		{name: "same", a: smallDecision(), b: smallDecision(), want: true},
 		{name: "nil and empty factors", a: essay.Decision{}, b: essay.Decision{Factors: []essay.Criterion{}}, want: true},
-		{name: "option", a: smallDecision(), b: essay.Decision{Options: [2]string{"Stay", "Go"}, Factors: smallDecision().Factors}},
+		{name: "option", a: smallDecision(), b: essay.Decision{Options: []string{"Stay", "Go"}, Factors: smallDecision().Factors}},
 		{name: "one factor fewer", a: smallDecision(), b: essay.Decision{Options: smallDecision().Options, Factors: smallDecision().Factors[:1]}},
 		{name: "note", a: smallDecision(), b: func() essay.Decision { d := smallDecision(); d.Factors[1].Note = "x"; return d }()},
 		{name: "score", a: smallDecision(), b: func() essay.Decision { d := smallDecision(); d.Factors[1].Scores[0] = 8; return d }()},
@@ -395,26 +419,49 @@ func bruteFlip(current int, winnerAt func(v int) int, winner int) int {
 	return flip
 }
 
-// bruteSensitivity works out Sensitivity by trying every value, with the
-// independent verdict of the model tests.
+// winnerOf is the option with the greatest weighted sum, or -1 for a
+// shared one or no weights: worked out here on its own, for the brute
+// force.
+func winnerOf(d essay.Decision) int {
+	total, sums := 0, make([]int, len(d.Options))
+	for _, c := range d.Factors {
+		total += c.Weight
+		for o := range sums {
+			sums[o] += c.Weight * c.Scores[o]
+		}
+	}
+	best := -1
+	for o := range sums {
+		if best < 0 || sums[o] > sums[best] {
+			best = o
+		}
+	}
+	for o := range sums {
+		if total == 0 || (o != best && sums[o] == sums[best]) {
+			return -1
+		}
+	}
+	return best
+}
+
+// bruteSensitivity works out Sensitivity by trying every value.
 func bruteSensitivity(d essay.Decision) []essay.Sensitivity {
-	m := d.Model()
-	_, _, winner := reference(m, d.Weights())
+	winner := winnerOf(d)
 	out := make([]essay.Sensitivity, len(d.Factors))
+	with := func(i, o, v int) int {
+		e := d.Clean()
+		if o < 0 {
+			e.Factors[i].Weight = v
+		} else {
+			e.Factors[i].Scores[o] = v
+		}
+		return winnerOf(e)
+	}
 	for i, c := range d.Factors {
-		out[i].Weight = bruteFlip(c.Weight, func(v int) int {
-			w := d.Weights()
-			w[i] = v
-			_, _, got := reference(m, w)
-			return got
-		}, winner)
+		out[i].Weight = bruteFlip(c.Weight, func(v int) int { return with(i, -1, v) }, winner)
+		out[i].Scores = make([]int, len(d.Options))
 		for o := range c.Scores {
-			out[i].Scores[o] = bruteFlip(c.Scores[o], func(v int) int {
-				m := d.Model()
-				m.Factors[i].Scores[o] = v
-				_, _, got := reference(m, d.Weights())
-				return got
-			}, winner)
+			out[i].Scores[o] = bruteFlip(c.Scores[o], func(v int) int { return with(i, o, v) }, winner)
 		}
 	}
 	return out
@@ -434,51 +481,52 @@ func TestDecisionSensitivity(t *testing.T) {
 			// or leave at 3 tie. Pay weighs nothing either way.
 			name: "two factors and a neutral one",
 			d: essay.Decision{Factors: []essay.Criterion{
-				{Name: "growth", Weight: 5, Scores: [2]int{2, 8}},
-				{Name: "network", Weight: 5, Scores: [2]int{9, 4}},
-				{Name: "pay", Weight: 0, Scores: [2]int{5, 5}},
+				{Name: "growth", Weight: 5, Scores: []int{2, 8}},
+				{Name: "network", Weight: 5, Scores: []int{9, 4}},
+				{Name: "pay", Weight: 0, Scores: []int{5, 5}},
 			}},
 			want: []essay.Sensitivity{
-				{Weight: 4, Scores: [2]int{3, 7}},
-				{Weight: 6, Scores: [2]int{10, 3}},
-				{Weight: -1, Scores: [2]int{-1, -1}},
+				{Weight: 4, Scores: []int{3, 7}},
+				{Weight: 6, Scores: []int{10, 3}},
+				{Weight: -1, Scores: []int{-1, -1}},
 			},
 		},
 		{
 			// A tie: no weight breaks it; either score one down breaks it
 			// (one up would too: the lower is given).
 			name: "a tie",
-			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 5, Scores: [2]int{5, 5}}}},
-			want: []essay.Sensitivity{{Weight: -1, Scores: [2]int{4, 4}}},
+			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 5, Scores: []int{5, 5}}}},
+			want: []essay.Sensitivity{{Weight: -1, Scores: []int{4, 4}}},
 		},
 		{
 			// No weights: any weight makes a verdict; scores of a factor
 			// of weight 0 move nothing.
 			name: "no weights",
-			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 0, Scores: [2]int{3, 7}}}},
-			want: []essay.Sensitivity{{Weight: 1, Scores: [2]int{-1, -1}}},
+			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 0, Scores: []int{3, 7}}}},
+			want: []essay.Sensitivity{{Weight: 1, Scores: []int{-1, -1}}},
 		},
 		{
 			// Each factor alone wins it for leave by at least 100 - 0.
 			name: "nothing moves it",
 			d: essay.Decision{Factors: []essay.Criterion{
-				{Weight: 10, Scores: [2]int{0, 10}},
-				{Weight: 10, Scores: [2]int{0, 10}},
+				{Weight: 10, Scores: []int{0, 10}},
+				{Weight: 10, Scores: []int{0, 10}},
 			}},
 			want: []essay.Sensitivity{
-				{Weight: -1, Scores: [2]int{-1, -1}},
-				{Weight: -1, Scores: [2]int{-1, -1}},
+				{Weight: -1, Scores: []int{-1, -1}},
+				{Weight: -1, Scores: []int{-1, -1}},
 			},
 		},
 		{
 			// Stay ahead by 10 × 1: its score 1 down ties, leave's 1 up
 			// ties; weight 0 leaves no weights, no verdict.
 			name: "one factor",
-			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 10, Scores: [2]int{6, 5}}}},
-			want: []essay.Sensitivity{{Weight: 0, Scores: [2]int{5, 6}}},
+			d:    essay.Decision{Factors: []essay.Criterion{{Weight: 10, Scores: []int{6, 5}}}},
+			want: []essay.Sensitivity{{Weight: 0, Scores: []int{5, 6}}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			tc.d.Options = []string{"", ""}
 			got := tc.d.Sensitivity()
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Sensitivity() = %+v, want %+v", got, tc.want)
@@ -495,11 +543,11 @@ func TestDecisionSensitivityBruteForce(t *testing.T) {
 	ds := []essay.Decision{essay.NewDecision(m, m.AuthorWeights()), essay.NewDecision(m, nil)}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 300 {
-		var d essay.Decision
+		d := essay.Decision{Options: make([]string, 2+r.IntN(4))}
 		for range r.IntN(6) {
 			d.Factors = append(d.Factors, essay.Criterion{
 				Weight: r.IntN(essay.MaxWeight + 1),
-				Scores: [2]int{r.IntN(essay.MaxWeight + 1), r.IntN(essay.MaxWeight + 1)},
+				Scores: randomScores(r, len(d.Options)),
 			})
 		}
 		ds = append(ds, d)
@@ -509,12 +557,27 @@ func TestDecisionSensitivityBruteForce(t *testing.T) {
 		if want := bruteSensitivity(d); !reflect.DeepEqual(got, want) {
 			t.Errorf("decision %+v: Sensitivity() = %+v, brute force %+v", d, got, want)
 		}
-		// The weight part is Evaluate's tipping point.
-		res := essay.Evaluate(d.Model(), d.Weights())
+		if len(d.Options) != 2 {
+			continue
+		}
+		// With two options, the weight part is Evaluate's tipping point.
+		var m essay.Model
+		for _, c := range d.Factors {
+			m.Factors = append(m.Factors, essay.Factor{Scores: [2]int{c.Scores[0], c.Scores[1]}, Weight: c.Weight})
+		}
+		res := essay.Evaluate(m, m.AuthorWeights())
 		for i, s := range got {
 			if got, want := s.Weight, res.Tipping[i].Flip; got != want {
 				t.Errorf("decision %+v: factor %d: Weight = %d, Tipping.Flip = %d", d, i+1, got, want)
 			}
 		}
 	}
+}
+
+func randomScores(r *rand.Rand, n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = r.IntN(essay.MaxWeight + 1)
+	}
+	return s
 }

@@ -235,6 +235,20 @@ func (t *trials) weightRange(f, now int) WeightRange {
 	return r
 }
 
+// nearestFlip is the whole value, 0–10, nearest from at which factor f's
+// weight (o is -1) or its score for option o makes the result other than
+// now, the lower of two as near; or -1.
+func (t *trials) nearestFlip(f, o, from, now int) int {
+	for step := 1; step <= MaxWeight; step++ {
+		for _, v := range []int{from - step, from + step} {
+			if v >= 0 && v <= MaxWeight && t.winner(f, o, v) != now {
+				return v
+			}
+		}
+	}
+	return -1
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n

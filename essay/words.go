@@ -185,39 +185,53 @@ func orPlaceholder(name, kind string, i int) string {
 }
 
 // aheadWords says which option comes out ahead, named as given.
-func aheadWords(name string, r Result) string {
-	s := name + " comes out ahead, by " + FormatScore(r.Margin) + " points of 10."
-	if r.CloseCall {
+func aheadWords(name string, margin float64, close bool) string {
+	s := name + " comes out ahead, by " + FormatScore(margin) + " points of 10."
+	if close {
 		s += " " + CloseCallWords
 	}
 	return s
 }
 
+// tieWords says a tie at the top, with the score the tied options share.
+func tieWords(r Ranking) string {
+	return "A tie: the leading options score " + FormatScore(r.Scores[r.Order[0]]) + " of 10 each."
+}
+
 // DecisionVerdict says the verdict of a reader's decision: "“Go” comes out
 // ahead, by 1.2 points of 10. A close call."
-func DecisionVerdict(d Decision, r Result) string {
-	if s, ok := undecided(r, "No weights are set: weigh at least one factor.",
-		"A tie: both options score "+FormatScore(r.Scores[0])+" of 10."); ok {
-		return s
+func DecisionVerdict(d Decision, r Ranking) string {
+	switch {
+	case r.NoWeights:
+		return "No weights are set: weigh at least one factor."
+	case r.Winner < 0:
+		return tieWords(r)
 	}
-	return aheadWords("“"+OptionLabel(d, r.Winner)+"”", r)
+	return aheadWords("“"+OptionLabel(d, r.Winner)+"”", r.Margin, r.CloseCall)
 }
 
-// DecisionCheapest names the smallest change of one weight that changes
-// the verdict of a reader's decision.
-func DecisionCheapest(d Decision, r Result) string {
-	i := r.Cheapest
-	if i < 0 || i >= len(d.Factors) || i >= len(r.Tipping) {
-		return NoSingleWeightWords
+// DecisionCheapest names the smallest single change of one number, a
+// weight or a score, that changes the verdict of a reader's decision.
+func DecisionCheapest(d Decision, fr Fragility) string {
+	if !fr.Found {
+		return NoSingleNumberWords
 	}
-	return cheapestMove(FactorLabel(d, i), d.Factors[i].Weight, r.Tipping[i].Flip)
+	return cheapestMove(d, fr.Smallest, FactorLabel, OptionLabel)
 }
+
+// NoSingleNumberWords says that no one number, moved alone, changes the
+// verdict of a reader's decision.
+const NoSingleNumberWords = "No single weight or score, moved alone, changes the verdict."
 
 // cheapestMove says the smallest single move that changes a decision's
-// verdict, for a factor named as given (plain for the page, escaped for
-// Markdown).
-func cheapestMove(name string, from, to int) string {
-	return "The smallest single move that changes it: the weight of “" + name + "” from " + strconv.Itoa(from) + " to " + strconv.Itoa(to) + "."
+// verdict, with names as factor and option give them (plain for the page,
+// escaped for Markdown).
+func cheapestMove(d Decision, m Move, factor, option func(Decision, int) string) string {
+	what := "the weight of “" + factor(d, m.Factor) + "”"
+	if m.Option >= 0 {
+		what = "the score of “" + option(d, m.Option) + "” on “" + factor(d, m.Factor) + "”"
+	}
+	return "The smallest single move that changes it: " + what + " from " + strconv.Itoa(m.From) + " to " + strconv.Itoa(m.To) + "."
 }
 
 // SensitivityWords says how far a factor's numbers are from changing the
@@ -230,8 +244,8 @@ func SensitivityWords(d Decision, s Sensitivity, winner int) string {
 	if s.Weight >= 0 {
 		moves = append(moves, "its weight goes to "+strconv.Itoa(s.Weight))
 	}
-	for o := range 2 {
-		if s.Scores[o] >= 0 {
+	for o := range s.Scores {
+		if o < len(d.Options) && s.Scores[o] >= 0 {
 			moves = append(moves, "the score for “"+OptionLabel(d, o)+"” goes to "+strconv.Itoa(s.Scores[o]))
 		}
 	}

@@ -69,18 +69,21 @@ func TestResultWords(t *testing.T) {
 // TestDecisionWords: the words of a reader's decision, placeholders for
 // empty names included.
 func TestDecisionWords(t *testing.T) {
-	d := essay.Decision{Options: [2]string{"Stay", ""}, Factors: []essay.Criterion{{Name: "", Weight: 6, Scores: [2]int{3, 7}}}}
-	won := essay.Result{Scores: [2]float64{3, 7}, Winner: 1, Margin: 4, Cheapest: 0, Tipping: []essay.Tipping{{Flip: 0}}}
+	d := essay.Decision{Options: []string{"Stay", ""}, Factors: []essay.Criterion{{Name: "", Weight: 6, Scores: []int{3, 7}}}}
+	won := essay.Ranking{Scores: []float64{3, 7}, Order: []int{1, 0}, Winner: 1, Margin: 4}
 	for _, tc := range []struct{ name, got, want string }{
 		{"verdict", essay.DecisionVerdict(d, won), "“Option 2” comes out ahead, by 4.0 points of 10."},
-		{"close call", essay.DecisionVerdict(d, essay.Result{Winner: 0, Margin: 0.5, CloseCall: true}), "“Stay” comes out ahead, by 0.5 points of 10. A close call."},
-		{"tie", essay.DecisionVerdict(d, essay.Result{Winner: -1, Scores: [2]float64{5, 5}}), "A tie: both options score 5.0 of 10."},
-		{"none", essay.DecisionVerdict(d, essay.Result{Winner: -1, NoWeights: true}), "No weights are set: weigh at least one factor."},
-		{"cheapest", essay.DecisionCheapest(d, won), "The smallest single move that changes it: the weight of “Factor 1” from 6 to 0."},
-		{"no cheapest", essay.DecisionCheapest(d, essay.Result{Cheapest: -1}), "No single weight, moved alone, changes the verdict."},
-		{"sensitivity", essay.SensitivityWords(d, essay.Sensitivity{Weight: 0, Scores: [2]int{-1, 2}}, 1),
+		{"close call", essay.DecisionVerdict(d, essay.Ranking{Winner: 0, Margin: 0.5, CloseCall: true}), "“Stay” comes out ahead, by 0.5 points of 10. A close call."},
+		{"tie", essay.DecisionVerdict(d, essay.Ranking{Winner: -1, Scores: []float64{5, 5}, Order: []int{0, 1}}), "A tie: the leading options score 5.0 of 10 each."},
+		{"none", essay.DecisionVerdict(d, essay.Ranking{Winner: -1, NoWeights: true}), "No weights are set: weigh at least one factor."},
+		{"cheapest", essay.DecisionCheapest(d, essay.Fragility{Found: true, Smallest: essay.Move{Factor: 0, Option: -1, From: 6, To: 0}}),
+			"The smallest single move that changes it: the weight of “Factor 1” from 6 to 0."},
+		{"cheapest score", essay.DecisionCheapest(d, essay.Fragility{Found: true, Smallest: essay.Move{Factor: 0, Option: 1, From: 7, To: 3}}),
+			"The smallest single move that changes it: the score of “Option 2” on “Factor 1” from 7 to 3."},
+		{"no cheapest", essay.DecisionCheapest(d, essay.Fragility{}), "No single weight or score, moved alone, changes the verdict."},
+		{"sensitivity", essay.SensitivityWords(d, essay.Sensitivity{Weight: 0, Scores: []int{-1, 2}}, 1),
 			"Moved alone, this factor changes the verdict if its weight goes to 0 or if the score for “Option 2” goes to 2."},
-		{"sensitivity, none", essay.SensitivityWords(d, essay.Sensitivity{Weight: -1, Scores: [2]int{-1, -1}}, 1),
+		{"sensitivity, none", essay.SensitivityWords(d, essay.Sensitivity{Weight: -1, Scores: []int{-1, -1}}, 1),
 			"Moved alone, this factor never changes the verdict."},
 		{"sensitivity, tie", essay.SensitivityWords(d, essay.Sensitivity{}, -1), "A tie: a move of any number that breaks it decides the verdict."},
 		{"tipping", essay.TippingWords(essay.Tipping{Flip: 3}), "Moved alone, this factor changes the verdict at a weight of 3."},
