@@ -2,13 +2,14 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"leaving-amazon/essay"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// decisionEditor is the "Your decision" page: the reader's two options and
+// decisionEditor is the "Your decision" page: the reader's options and
 // factors as a form, the live result beside it, and the tools to keep,
 // share and export it.
 type decisionEditor struct {
@@ -25,13 +26,6 @@ func (d *decisionEditor) Value(v decisionView) *decisionEditor { d.Ivalue = v; r
 
 // Actions sets the callbacks that change the decision.
 func (d *decisionEditor) Actions(a *decisionActions) *decisionEditor { d.Iactions = a; return d }
-
-func (d *decisionEditor) renameOption(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		name := ctx.JSSrc().Get("value").String()
-		d.Iactions.edit(ctx, func(dec *essay.Decision) { dec.Options[i] = name })
-	}
-}
 
 func (d *decisionEditor) add(ctx app.Context, e app.Event) { d.Iactions.add(ctx) }
 
@@ -54,11 +48,7 @@ func (d *decisionEditor) Render() app.UI {
 	add := disabledIf(app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor"), len(dec.Factors) >= essay.MaxFactors)
 	fieldset := app.FieldSet().Class("decision-form").Body(
 		app.Legend().Class("visually-hidden").Text("Your decision"),
-		app.FieldSet().Class("options").Body(
-			app.Legend().Text("Your two options"),
-			optionField(0, dec.Options[0], d.renameOption(0)),
-			optionField(1, dec.Options[1], d.renameOption(1)),
-		),
+		newDecisionOptions().Decision(dec).Actions(d.Iactions),
 		app.H2().ID("factors-title").Text("What matters to you"),
 		app.P().Class("hint").Text("Weigh each factor 0–10, and score how well each option serves it, 0–10. Up to "+
 			strconv.Itoa(essay.MaxFactors)+" factors; names up to "+strconv.Itoa(essay.MaxNameLen)+
@@ -80,7 +70,7 @@ func (d *decisionEditor) Render() app.UI {
 	return app.Article().Class("decision").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
 			app.H1().ID("title").Text("Your decision"),
-			app.P().Class("lede").Text("Make the essay’s model your own: name your two options, say what matters to you and how well each option serves it. "+
+			app.P().Class("lede").Text("Make the essay’s model your own: name your options (two to five), say what matters to you and how well each option serves it. "+
 				"Your decision is kept in this browser and in this page’s link; nothing is sent anywhere."),
 			app.P().Class("ours").Text("It starts from our reading of the author’s decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
 		),
@@ -134,23 +124,11 @@ func (d *decisionEditor) keepOrUse(title, lead string) app.UI {
 	)
 }
 
-// optionField is the name of one of the two options.
-func optionField(i int, name string, onInput app.EventHandler) app.UI {
-	id := "option-" + strconv.Itoa(i+1)
-	return app.P().Class("field").Body(
-		app.Label().For(id).Text("Option "+strconv.Itoa(i+1)),
-		app.Input().Type("text").ID(id).Name(id).Value(name).
-			MaxLength(essay.MaxNameLen).AutoComplete(false).
-			Placeholder("Option "+strconv.Itoa(i+1)).
-			OnInput(onInput),
-	)
-}
-
 func sensitivityAt(s []essay.Sensitivity, i int) essay.Sensitivity {
 	if i < len(s) {
 		return s[i]
 	}
-	return essay.Sensitivity{Weight: -1, Scores: [2]int{-1, -1}}
+	return essay.Sensitivity{Weight: -1}
 }
 
 // factorID is the id prefix of factor i's controls.
@@ -162,28 +140,27 @@ func decisionDocument(v decisionView) app.UI {
 	d := v.Decision
 	rows := make([]app.UI, len(d.Factors))
 	for i, f := range d.Factors {
-		rows[i] = app.Tr().Body(
-			app.Th().Scope("row").Text(essay.FactorLabel(d, i)),
-			app.Td().Class("num").Text(itoa(f.Weight)),
-			app.Td().Class("num").Text(itoa(f.Scores[0])),
-			app.Td().Class("num").Text(itoa(f.Scores[1])),
-			app.Td().Text(f.Note),
-		)
+		cells := []app.UI{app.Th().Scope("row").Text(essay.FactorLabel(d, i)), app.Td().Class("num").Text(itoa(f.Weight))}
+		for _, s := range f.Scores {
+			cells = append(cells, app.Td().Class("num").Text(itoa(s)))
+		}
+		rows[i] = app.Tr().Body(append(cells, app.Td().Text(f.Note))...)
+	}
+	head := []app.UI{app.Th().Scope("col").Text("Factor"), app.Th().Scope("col").Text("Weight")}
+	names := make([]string, len(d.Options))
+	scores := ""
+	for o := range d.Options {
+		names[o] = "“" + essay.OptionLabel(d, o) + "”"
+		head = append(head, app.Th().Scope("col").Text(essay.OptionLabel(d, o)))
+		scores += " " + names[o] + ": " + essay.FormatScore(v.Result.Scores[o]) + "."
 	}
 	return app.Section().Class("decision-document print-only").Aria("hidden", "true").Body(
-		app.H2().Text("“"+essay.OptionLabel(d, 0)+"” or “"+essay.OptionLabel(d, 1)+"”"),
+		app.H2().Text(strings.Join(names, " or ")),
 		app.Table().Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Factor"),
-				app.Th().Scope("col").Text("Weight"),
-				app.Th().Scope("col").Text(essay.OptionLabel(d, 0)),
-				app.Th().Scope("col").Text(essay.OptionLabel(d, 1)),
-				app.Th().Scope("col").Text("Note"),
-			)),
+			app.THead().Body(app.Tr().Body(append(head, app.Th().Scope("col").Text("Note"))...)),
 			app.TBody().Body(rows...),
 		),
-		app.P().Text("Weights and scores are 0 to 10. "+essay.DecisionVerdict(d, v.Result)+
-			" “"+essay.OptionLabel(d, 0)+"”: "+essay.FormatScore(v.Result.Scores[0])+"; “"+essay.OptionLabel(d, 1)+"”: "+essay.FormatScore(v.Result.Scores[1])+"."),
+		app.P().Text("Weights and scores are 0 to 10. "+essay.DecisionVerdict(d, v.Result)+scores),
 	)
 }
 

@@ -74,12 +74,7 @@ func (f *decisionFactor) Render() app.UI {
 					OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
 			),
 			app.Div().Class("sliders").Body(
-				numberField(id+"-weight", "How much it matters", name, c.Weight, essay.WeightWords(c.Weight),
-					f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) })),
-				numberField(id+"-score-1", "How well “"+essay.OptionLabel(f.Idecision, 0)+"” serves it", name, c.Scores[0], essay.ScoreWords(c.Scores[0]),
-					f.set(func(c *essay.Criterion, v string) { c.Scores[0] = atoi(v) })),
-				numberField(id+"-score-2", "How well “"+essay.OptionLabel(f.Idecision, 1)+"” serves it", name, c.Scores[1], essay.ScoreWords(c.Scores[1]),
-					f.set(func(c *essay.Criterion, v string) { c.Scores[1] = atoi(v) })),
+				f.sliders(id, name, c)...,
 			),
 			app.P().Class("field").Body(
 				app.Label().For(id+"-note").Text("Note"),
@@ -94,6 +89,21 @@ func (f *decisionFactor) Render() app.UI {
 			),
 		),
 	)
+}
+
+// sliders are the factor's weight and each option's score.
+func (f *decisionFactor) sliders(id, name string, c essay.Criterion) []app.UI {
+	out := []app.UI{numberField(id+"-weight", "How much it matters", name, c.Weight, essay.WeightWords(c.Weight),
+		f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) }))}
+	for o, s := range c.Scores {
+		out = append(out, numberField(id+"-score-"+itoa(o+1), "How well “"+essay.OptionLabel(f.Idecision, o)+"” serves it", name, s, essay.ScoreWords(s),
+			f.set(func(c *essay.Criterion, v string) {
+				if o < len(c.Scores) {
+					c.Scores[o] = atoi(v)
+				}
+			})))
+	}
+	return out
 }
 
 // numberField is a 0–10 slider with its label and its value in words. Its

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"leaving-amazon/essay"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -100,9 +102,68 @@ func (p *page) addFactor(ctx app.Context) {
 		return
 	}
 	p.editDecision(ctx, func(d *essay.Decision) {
-		d.Factors = append(d.Factors, essay.Criterion{Weight: essay.MaxWeight / 2, Scores: [2]int{5, 5}})
+		c := essay.Criterion{Weight: essay.MaxWeight / 2, Scores: make([]int, len(d.Options))}
+		for o := range c.Scores {
+			c.Scores[o] = essay.MaxWeight / 2
+		}
+		d.Factors = append(d.Factors, c)
 	})
 	focusLater(ctx, factorID(len(p.dec.d.Factors)-1)+"-name")
+}
+
+// addOption adds an unnamed option at the end, scored 5 on every factor,
+// and focuses its name.
+func (p *page) addOption(ctx app.Context) {
+	if len(p.dec.d.Options) >= essay.MaxOptions {
+		return
+	}
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Options = append(d.Options, "")
+		for i := range d.Factors {
+			d.Factors[i].Scores = append(d.Factors[i].Scores, essay.MaxWeight/2)
+		}
+	})
+	focusLater(ctx, optionID(len(p.dec.d.Options)-1))
+}
+
+// removeOption removes option o and its scores, never below two options.
+func (p *page) removeOption(ctx app.Context, o int) {
+	if o < 0 || o >= len(p.dec.d.Options) || len(p.dec.d.Options) <= essay.MinOptions {
+		return
+	}
+	removed := p.dec.d
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Options = slices.Delete(d.Options, o, o+1)
+		for i := range d.Factors {
+			d.Factors[i].Scores = slices.Delete(d.Factors[i].Scores, o, o+1)
+		}
+	})
+	p.say(ctx, "Removed the option “"+essay.OptionLabel(removed, o)+"”.")
+	focusLater(ctx, optionID(min(o, len(p.dec.d.Options)-1)))
+}
+
+// moveOption moves option o by one place, with its scores, and keeps the
+// focus on the button pressed.
+func (p *page) moveOption(ctx app.Context, o, by int) {
+	j := o + by
+	if o < 0 || j < 0 || o >= len(p.dec.d.Options) || j >= len(p.dec.d.Options) {
+		return
+	}
+	p.editDecision(ctx, func(d *essay.Decision) {
+		d.Options[o], d.Options[j] = d.Options[j], d.Options[o]
+		for i := range d.Factors {
+			s := d.Factors[i].Scores
+			s[o], s[j] = s[j], s[o]
+		}
+	})
+	dir := map[bool]string{true: "up", false: "down"}[by < 0]
+	switch {
+	case j == 0:
+		dir = "down"
+	case j == len(p.dec.d.Options)-1:
+		dir = "up"
+	}
+	focusLater(ctx, optionID(j)+"-"+dir)
 }
 
 // chooseDecision settles a shared link: keep the saved decision, or use the

@@ -22,13 +22,14 @@ func (r *decisionResults) Value(v decisionView) *decisionResults { r.Ivalue = v;
 
 func (r *decisionResults) Render() app.UI {
 	d, res := r.Ivalue.Decision, r.Ivalue.Result
+	scores := make([]app.UI, len(d.Options))
+	for o := range d.Options {
+		scores[o] = app.Li().Text("“" + essay.OptionLabel(d, o) + "”: " + essay.FormatScore(res.Scores[o]) + " of 10")
+	}
 	return app.Section().ID("result").Class("verdict decision-result").Aria("labelledby", "result-title").Body(
 		app.H2().ID("result-title").Class("verdict-title").Text("Your verdict"),
 		app.P().ID("decision-verdict").Class("verdict-text").Text(essay.DecisionVerdict(d, res)),
-		app.Ul().Class("scores").Body(
-			app.Li().Text("“"+essay.OptionLabel(d, 0)+"”: "+essay.FormatScore(res.Scores[0])+" of 10"),
-			app.Li().Text("“"+essay.OptionLabel(d, 1)+"”: "+essay.FormatScore(res.Scores[1])+" of 10"),
-		),
-		app.P().Class("cheapest").Text(essay.DecisionCheapest(d, res)),
+		app.Ul().Class("scores").Body(scores...),
+		app.P().Class("cheapest").Text(essay.DecisionCheapest(d, r.Ivalue.Fragility)),
 	)
 }

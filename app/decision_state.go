@@ -58,7 +58,8 @@ type decisionView struct {
 	// Markdown export.
 	EssayTitle  string
 	Decision    essay.Decision
-	Result      essay.Result
+	Result      essay.Ranking
+	Fragility   essay.Fragility
 	Sensitivity []essay.Sensitivity
 	// Pending reports a shared decision awaiting the reader's choice: the
 	// form shows it and cannot be edited.
@@ -84,7 +85,8 @@ func (s *decisionState) view() decisionView {
 	}
 	return decisionView{
 		Decision:     d,
-		Result:       essay.Evaluate(d.Model(), d.Weights()),
+		Result:       d.Rank(),
+		Fragility:    d.Fragility(),
 		Sensitivity:  d.Sensitivity(),
 		Pending:      s.shared != nil,
 		FromTab:      s.fromTab,
@@ -101,6 +103,10 @@ type decisionActions struct {
 	move   func(ctx app.Context, factor, by int)
 	remove func(ctx app.Context, factor int)
 	add    func(ctx app.Context)
+	// The options: add one, remove or move option i.
+	addOption    func(ctx app.Context)
+	removeOption func(ctx app.Context, option int)
+	moveOption   func(ctx app.Context, option, by int)
 	choose func(ctx app.Context, useShared bool)
 	keep   func(ctx app.Context)
 	reset  func(ctx app.Context, confirmed bool)
@@ -203,6 +209,10 @@ func decisionLink(d essay.Decision) string {
 // cloneDecision copies d, so that an edit never changes a decision that a
 // rendered component still holds.
 func cloneDecision(d essay.Decision) essay.Decision {
+	d.Options = slices.Clone(d.Options)
 	d.Factors = slices.Clone(d.Factors)
+	for i := range d.Factors {
+		d.Factors[i].Scores = slices.Clone(d.Factors[i].Scores)
+	}
 	return d
 }

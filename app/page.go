@@ -60,6 +60,7 @@ func (p *page) OnInit() {
 	p.dacts = &decisionActions{
 		edit: p.editDecision, move: p.moveFactor, remove: p.removeFactor, add: p.addFactor,
 		choose: p.chooseDecision, keep: p.keepLinked, reset: p.resetDecision,
+		addOption: p.addOption, removeOption: p.removeOption, moveOption: p.moveOption,
 	}
 	author := p.Iessay.Model.AuthorWeights()
 	if !app.IsClient {

@@ -95,7 +95,7 @@ const axeRules = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best
 // with another decision waiting on Keep mine / Use this one), a notice
 // about a tampered link, the offline page, and a section in embed mode.
 func axePages() []string {
-	other, _ := essay.EncodeDecision(essay.Decision{Options: [2]string{"Theirs A", "Theirs B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 5, Scores: [2]int{4, 6}}}})
+	other, _ := essay.EncodeDecision(essay.Decision{Options: []string{"Theirs A", "Theirs B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 5, Scores: []int{4, 6}}}})
 	return []string{"/", "/pace", "/all", essay.DecisionPath, essay.DecisionPath + "?d=" + url.QueryEscape(other),
 		"/ownership?w=zz9_pace77", offlinePath, "/impact?embed=1"}
 }
@@ -119,7 +119,7 @@ func TestAxe(t *testing.T) {
 			// A decision of the reader's, for the page that asks about
 			// another.
 			b.navigate(t, s.URL+offlinePath)
-			mine, _ := essay.EncodeDecision(essay.Decision{Options: [2]string{"Mine A", "Mine B"}})
+			mine, _ := essay.EncodeDecision(essay.Decision{Options: []string{"Mine A", "Mine B"}})
 			eval[bool](t, b, `(localStorage.setItem("leaving-amazon:decision", `+jsString(mine)+`), true)`)
 			for _, scheme := range []string{"light", "dark"} {
 				b.run(t, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))

@@ -37,27 +37,28 @@ func shownDecision(t *testing.T, b *browser) essay.Decision {
 	var v struct {
 		Options []string `json:"options"`
 		Factors []struct {
-			Name   string `json:"name"`
-			Note   string `json:"note"`
-			Weight string `json:"weight"`
-			S1     string `json:"s1"`
-			S2     string `json:"s2"`
+			Name   string   `json:"name"`
+			Note   string   `json:"note"`
+			Weight string   `json:"weight"`
+			Scores []string `json:"scores"`
 		} `json:"factors"`
 	}
 	eval[jsValue](t, b, `(() => ({
-		options: [document.getElementById("option-1").value, document.getElementById("option-2").value],
+		options: [...document.querySelectorAll('.option-list input[type="text"]')].map(i => i.value),
 		factors: [...document.querySelectorAll("li.criterion")].map(li => ({
 			name: li.querySelector('input[id$="-name"]').value,
 			note: li.querySelector('input[id$="-note"]').value,
 			weight: li.querySelector('input[id$="-weight"]').value,
-			s1: li.querySelector('input[id$="-score-1"]').value,
-			s2: li.querySelector('input[id$="-score-2"]').value,
+			scores: [...li.querySelectorAll('input[id*="-score-"]')].map(i => i.value),
 		})),
 	}))()`).into(t, &v)
-	d := essay.Decision{Options: [2]string{v.Options[0], v.Options[1]}}
+	d := essay.Decision{Options: v.Options}
 	for _, f := range v.Factors {
-		d.Factors = append(d.Factors, essay.Criterion{Name: f.Name, Note: f.Note,
-			Weight: atoiOr(f.Weight), Scores: [2]int{atoiOr(f.S1), atoiOr(f.S2)}})
+		c := essay.Criterion{Name: f.Name, Note: f.Note, Weight: atoiOr(f.Weight)}
+		for _, sc := range f.Scores {
+			c.Scores = append(c.Scores, atoiOr(sc))
+		}
+		d.Factors = append(d.Factors, c)
 	}
 	return d
 }
@@ -114,7 +115,7 @@ func fullDecision() essay.Decision {
 		r := []rune(strings.Repeat(s, n))
 		return string(r[:n])
 	}
-	d := essay.Decision{Options: [2]string{
+	d := essay.Decision{Options: []string{
 		pad("<img src=x onerror=alert(1)>", essay.MaxNameLen),
 		pad("Rejoindre une start-up 🚀 — série B; ", essay.MaxNameLen),
 	}}
@@ -122,7 +123,7 @@ func fullDecision() essay.Decision {
 		d.Factors = append(d.Factors, essay.Criterion{
 			Name:   pad(fmt.Sprintf("%02d 猫 <b>bold</b> & \"quoted\" ", i), essay.MaxNameLen),
 			Note:   pad(fmt.Sprintf("note %d: <script>alert(%d)</script> | pipes | *stars* é ", i, i), essay.MaxNoteLen),
-			Weight: i % 11, Scores: [2]int{(i * 3) % 11, (i * 7) % 11},
+			Weight: i % 11, Scores: []int{(i * 3) % 11, (i * 7) % 11},
 		})
 	}
 	return d
@@ -170,9 +171,9 @@ func TestDecisionEdits(t *testing.T) {
 
 	// Add a factor, name it, move it up twice, then remove another.
 	n := len(e.Model.Factors)
-	b.run(t, chromedp.Click("#add-factor", chromedp.ByID))
+	press(t, b, "add-factor", kb.Enter)
 	if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d && document.activeElement.id === "factor-%d-name"`, n+1, n+1), 3*time.Second); err != nil {
-		t.Fatalf("adding a factor: %v", err)
+		t.Fatalf("adding a factor: %v (%d factors, focus on %q)", err, eval[int](t, b, `document.querySelectorAll("li.criterion").length`), eval[string](t, b, `document.activeElement.id`))
 	}
 	b.run(t, chromedp.SendKeys(fmt.Sprintf("#factor-%d-name", n+1), "Commute", chromedp.ByID))
 	for i := range 2 {
@@ -273,7 +274,7 @@ func TestDecisionLinkRoundTrip(t *testing.T) {
 // TestDecisionLinkEditSaves: a link's decision, opened in a fresh profile,
 // is the reader's once they change it.
 func TestDecisionLinkEditSaves(t *testing.T) {
-	d := essay.Decision{Options: [2]string{"Here", "There"}, Factors: []essay.Criterion{{Name: "Sea", Weight: 6, Scores: [2]int{2, 9}}}}
+	d := essay.Decision{Options: []string{"Here", "There"}, Factors: []essay.Criterion{{Name: "Sea", Weight: 6, Scores: []int{2, 9}}}}
 	s := newSite(t, false)
 	b := newBrowser(t)
 	enc, _ := essay.EncodeDecision(d)
@@ -297,7 +298,7 @@ func TestDecisionLinkEditSaves(t *testing.T) {
 // TestDecisionKeepOrUse: a link with another decision than the saved one
 // asks; "Keep mine" keeps the saved one, "Use this one" takes the link's.
 func TestDecisionKeepOrUse(t *testing.T) {
-	mine := essay.Decision{Options: [2]string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: [2]int{7, 3}}}}
+	mine := essay.Decision{Options: []string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: []int{7, 3}}}}
 	theirs := fullDecision()
 	encMine, _ := essay.EncodeDecision(mine)
 	encTheirs, _ := essay.EncodeDecision(theirs)
@@ -344,7 +345,7 @@ func TestDecisionKeepOrUse(t *testing.T) {
 // TestDecisionBadLinks: corrupt, cut, future-version and oversized links
 // say so and leave the saved decision as it was.
 func TestDecisionBadLinks(t *testing.T) {
-	mine := essay.Decision{Options: [2]string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: [2]int{7, 3}}}}
+	mine := essay.Decision{Options: []string{"Mine A", "Mine B"}, Factors: []essay.Criterion{{Name: "Pay", Weight: 8, Scores: []int{7, 3}}}}
 	encMine, _ := essay.EncodeDecision(mine)
 	full, _ := essay.EncodeDecision(fullDecision())
 	s := newSite(t, false)
@@ -353,7 +354,7 @@ func TestDecisionBadLinks(t *testing.T) {
 	for _, tc := range []struct{ name, d, want string }{
 		{"garbage", "%3Cscript%3Ealert(1)%3C/script%3E", "damaged"},
 		{"cut short", full[:len(full)/2], "cut short"},
-		{"future version", "2." + full[2:], "newer version"},
+		{"future version", "3." + full[2:], "newer version"},
 		{"empty", "", "holds no decision"},
 		{"too long", "1." + strings.Repeat("A", essay.MaxDecisionInput), "damaged"},
 		{"markup", url.QueryEscape(`"><img src=x onerror=alert(1)>`), "damaged"},

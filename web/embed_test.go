@@ -106,7 +106,7 @@ func TestFramedDecisionLinkSavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	essayL := serveSite(t, "127.0.0.1:0", s, false)
-	d := essay.Decision{Options: [2]string{"Planted", "Other"}, Factors: []essay.Criterion{{Name: "Bait", Weight: 9, Scores: [2]int{10, 0}}}}
+	d := essay.Decision{Options: []string{"Planted", "Other"}, Factors: []essay.Criterion{{Name: "Bait", Weight: 9, Scores: []int{10, 0}}}}
 	enc, _ := essay.EncodeDecision(d)
 	serveHostPage(`<!doctype html><title>A page</title><iframe width="1" height="1" src="` +
 		essayL.url(essay.DecisionPath+"?d="+url.QueryEscape(enc)) + `"></iframe>`)

@@ -1,0 +1,107 @@
+//go:build !wasm
+
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"leaving-amazon/essay"
+
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestDecisionOptions adds options up to five and removes them down to
+// two, by the keyboard: each button is disabled at its limit, every factor
+// gets a score for each new option, and the names typed stay with their
+// options when one is moved.
+func TestDecisionOptions(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	disabled := func(id string) bool {
+		return eval[bool](t, b, `document.getElementById(`+jsString(id)+`).disabled`)
+	}
+	if disabled("add-option") || !disabled("option-1-remove") {
+		t.Fatal("with two options: Add must be enabled and Remove disabled")
+	}
+	for n := 3; n <= essay.MaxOptions; n++ {
+		press(t, b, "add-option", kb.Enter)
+		if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll(".option-list li").length === %d && document.activeElement.id === "option-%d"`, n, n), 3*time.Second); err != nil {
+			t.Fatalf("adding option %d: %v", n, err)
+		}
+		typeInto(t, b, fmt.Sprintf("option-%d", n), fmt.Sprintf("Choice %d", n))
+	}
+	if !disabled("add-option") {
+		t.Error("with five options, Add is still enabled")
+	}
+	d := shownDecision(t, b)
+	for i, c := range d.Factors {
+		if len(c.Scores) != essay.MaxOptions {
+			t.Fatalf("factor %d has %d scores for %d options", i+1, len(c.Scores), essay.MaxOptions)
+		}
+	}
+	// Move the last option up: its name and scores go with it.
+	press(t, b, "factor-1-score-5", kb.Home)
+	press(t, b, "option-5-up", kb.Enter)
+	if err := b.waitJS(`document.getElementById("option-4").value === "Choice 5" && document.getElementById("factor-1-score-4").value === "0"`, 3*time.Second); err != nil {
+		t.Errorf("moving option 5 up: %v", err)
+	}
+	for n := essay.MaxOptions; n > essay.MinOptions; n-- {
+		press(t, b, "option-1-remove", kb.Enter)
+		if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll(".option-list li").length === %d`, n-1), 3*time.Second); err != nil {
+			t.Fatalf("removing down to %d: %v", n-1, err)
+		}
+	}
+	if !disabled("option-1-remove") || !disabled("option-2-remove") || disabled("add-option") {
+		t.Error("with two options: Remove must be disabled and Add enabled")
+	}
+	if got := shownDecision(t, b); len(got.Options) != 2 || len(got.Factors[0].Scores) != 2 {
+		t.Errorf("after removing down to two: %+v", got)
+	}
+}
+
+// TestDecisionLinks: a version-1 link captured before options could be
+// added opens with its own names and numbers, and a five-option decision
+// goes through its link into a fresh profile whole.
+func TestDecisionLinks(t *testing.T) {
+	raw, err := os.ReadFile("../essay/testdata/links-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fixtures []struct {
+		Name, Link string
+		Options    []string
+	}
+	if err := json.Unmarshal(raw, &fixtures); err != nil || len(fixtures) == 0 {
+		t.Fatalf("the version-1 fixtures: %v", err)
+	}
+	s := newSite(t, false)
+	for _, f := range fixtures {
+		want, err := essay.DecodeDecision(f.Link)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		b := newBrowser(t)
+		openDecision(t, b, s, "?d="+f.Link)
+		if got := shownDecision(t, b); !got.Equal(want) {
+			t.Errorf("%s: the version-1 link shows\n%+v\nwant\n%+v", f.Name, got, want)
+		}
+	}
+	five := essay.Decision{Options: []string{"Stay", "Move teams", "Start-up", "Big tech", "Sabbatical"}, Factors: []essay.Criterion{
+		{Name: "Growth", Note: "the main thing", Weight: 9, Scores: []int{3, 5, 9, 6, 4}},
+		{Name: "Money", Weight: 6, Scores: []int{7, 7, 4, 9, 0}},
+	}}
+	enc, _ := essay.EncodeDecision(five)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?d="+enc)
+	if got := shownDecision(t, b); !got.Equal(five) {
+		t.Errorf("the five-option link shows\n%+v\nwant\n%+v", got, five)
+	}
+	if got := eval[string](t, b, `document.getElementById("decision-verdict").innerText`); got != essay.DecisionVerdict(five, five.Rank()) {
+		t.Errorf("verdict %q, want %q", got, essay.DecisionVerdict(five, five.Rank()))
+	}
+}
