@@ -78,6 +78,7 @@ func (d *decisionEditor) Render() app.UI {
 		loading,
 		app.Form().Class("decision-fields").OnSubmit(d.submit).Body(fieldset),
 		newDecisionResults().Value(v),
+		newDecisionFragility().Value(v),
 		newDecisionTools().Value(v).Actions(d.Iactions),
 		decisionDocument(v),
 		// The verdict in view while the reader edits far from the panel

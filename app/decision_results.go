@@ -30,6 +30,5 @@ func (r *decisionResults) Render() app.UI {
 		app.H2().ID("result-title").Class("verdict-title").Text("Your verdict"),
 		app.P().ID("decision-verdict").Class("verdict-text").Text(essay.DecisionVerdict(d, res)),
 		app.Ul().Class("scores").Body(scores...),
-		app.P().Class("cheapest").Text(essay.DecisionCheapest(d, r.Ivalue.Fragility)),
 	)
 }

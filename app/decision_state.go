@@ -107,9 +107,9 @@ type decisionActions struct {
 	addOption    func(ctx app.Context)
 	removeOption func(ctx app.Context, option int)
 	moveOption   func(ctx app.Context, option, by int)
-	choose func(ctx app.Context, useShared bool)
-	keep   func(ctx app.Context)
-	reset  func(ctx app.Context, confirmed bool)
+	choose       func(ctx app.Context, useShared bool)
+	keep         func(ctx app.Context)
+	reset        func(ctx app.Context, confirmed bool)
 }
 
 // loadDecision reads the saved decision and, on the decision's own page,

@@ -205,3 +205,25 @@ func BenchmarkFragile5x20(b *testing.B) {
 		essay.Fragile(essay.MaxOptions, w, scores)
 	}
 }
+
+func TestFragilityWords(t *testing.T) {
+	d := essay.Decision{Options: []string{"Stay", ""}, Factors: []essay.Criterion{
+		{Name: "Pay", Weight: 6, Scores: []int{2, 8}},
+		{Name: "", Weight: 5, Scores: []int{9, 4}},
+	}}
+	for _, tc := range []struct{ name, got, want string }{
+		{"robust", essay.FragilityWords(essay.Ranking{Winner: 1}, essay.Fragility{Robust: true}), "Robust: no single score moved by one point changes the verdict."},
+		{"fragile", essay.FragilityWords(essay.Ranking{Winner: 0}, essay.Fragility{}), "Fragile: a single score moved by one point can change the verdict."},
+		{"no leader", essay.FragilityWords(essay.Ranking{Winner: -1}, essay.Fragility{Robust: true}), "No option leads, so there is nothing to hold."},
+		{"both sides", essay.RangeWords(d, 0, essay.WeightRange{Lo: 3, Hi: 9, Below: 0, Above: -1}),
+			"“Pay”: the verdict holds with its weight from 3 to 9 (now 6); below 3, “Stay” wins; above 9, no option leads."},
+		{"one side, a placeholder", essay.RangeWords(d, 1, essay.WeightRange{Lo: 0, Hi: 7, Below: -2, Above: 1}),
+			"“Factor 2”: the verdict holds with its weight from 0 to 7 (now 5); above 7, “Option 2” wins."},
+		{"the whole scale", essay.RangeWords(d, 0, essay.WeightRange{Lo: 0, Hi: 10, Below: -2, Above: -2}),
+			"“Pay”: the verdict holds with its weight from 0 to 10 (now 6), the whole scale."},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}

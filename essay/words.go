@@ -257,3 +257,42 @@ func SensitivityWords(d Decision, s Sensitivity, winner int) string {
 	}
 	return movedAlone + "changes the verdict if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
 }
+
+// FragilityWords says whether the verdict of a reader's decision survives
+// a change of one point to any single score.
+func FragilityWords(r Ranking, fr Fragility) string {
+	switch {
+	case r.Winner < 0:
+		return "No option leads, so there is nothing to hold."
+	case fr.Robust:
+		return "Robust: no single score moved by one point changes the verdict."
+	}
+	return "Fragile: a single score moved by one point can change the verdict."
+}
+
+// RangeWords says where factor f's weight keeps the verdict of a reader's
+// decision, and what happens outside that range: "“Pay”: the verdict holds
+// with its weight from 3 to 10 (now 6); below 3, “Stay” wins."
+func RangeWords(d Decision, f int, rg WeightRange) string {
+	s := "“" + FactorLabel(d, f) + "”: the verdict holds with its weight from " + strconv.Itoa(rg.Lo) + " to " +
+		strconv.Itoa(rg.Hi) + " (now " + strconv.Itoa(d.Factors[f].Weight) + ")"
+	var outside []string
+	if rg.Below != -2 {
+		outside = append(outside, "below "+strconv.Itoa(rg.Lo)+", "+winsWords(d, rg.Below))
+	}
+	if rg.Above != -2 {
+		outside = append(outside, "above "+strconv.Itoa(rg.Hi)+", "+winsWords(d, rg.Above))
+	}
+	if len(outside) == 0 {
+		return s + ", the whole scale."
+	}
+	return s + "; " + strings.Join(outside, "; ") + "."
+}
+
+// winsWords says who wins: an option, or nobody.
+func winsWords(d Decision, winner int) string {
+	if winner < 0 {
+		return "no option leads"
+	}
+	return "“" + OptionLabel(d, winner) + "” wins"
+}

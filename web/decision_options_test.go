@@ -105,3 +105,29 @@ func TestDecisionLinks(t *testing.T) {
 		t.Errorf("verdict %q, want %q", got, essay.DecisionVerdict(five, five.Rank()))
 	}
 }
+
+// TestDecisionFragility: the fragility chart and its words follow an edit.
+func TestDecisionFragility(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	d := shownDecision(t, b)
+	words := `[...document.querySelectorAll("#fragility-words li")].map(li => li.innerText).join("\n")`
+	marks := `[...document.querySelectorAll("svg.ranges line.range-now")].map(l => l.getAttribute("x1")).join(",")`
+	if got, want := eval[int](t, b, `document.querySelectorAll("#fragility-words li").length`), len(d.Factors); got != want {
+		t.Fatalf("%d sentences for %d factors", got, want)
+	}
+	fr := d.Fragility()
+	if got, want := eval[string](t, b, `document.querySelector("#fragility-words li").innerText`), essay.RangeWords(d, 0, fr.Ranges[0]); got != want {
+		t.Errorf("the first sentence is %q, want %q", got, want)
+	}
+	beforeWords, beforeMarks := eval[string](t, b, words), eval[string](t, b, marks)
+	press(t, b, "factor-1-weight", kb.Home)
+	if err := b.waitJS(words+` !== `+jsString(beforeWords)+` && `+marks+` !== `+jsString(beforeMarks), 3*time.Second); err != nil {
+		t.Errorf("the chart and its words did not follow the edit: %v", err)
+	}
+	after := shownDecision(t, b)
+	if got, want := eval[string](t, b, `document.getElementById("fragility-verdict").innerText`), essay.FragilityWords(after.Rank(), after.Fragility()); got != want {
+		t.Errorf("the fragility says %q, want %q", got, want)
+	}
+}

@@ -609,6 +609,13 @@ func TestTwoTabsDecision(t *testing.T) {
 	if err := a.waitJS(`document.getElementById("option-1").value === "Renamed in A"`, 3*time.Second); err != nil {
 		t.Fatal(err)
 	}
+	// A has saved its last keystroke (on a loaded machine the save follows
+	// the typing by a moment) before the stale tab moves.
+	for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if saved, _ := savedDecision(t, a); saved.Options[0] == "Renamed in A" || time.Now().After(deadline) {
+			break
+		}
+	}
 	press(t, b, "factor-1-weight", kb.Home)
 	b.settle(t, 300*time.Millisecond)
 	saved, _ := savedDecision(t, a)

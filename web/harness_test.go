@@ -479,7 +479,7 @@ const appRunningJS = `document.documentElement.dataset.app === "running"`
 // startAppJS asks an embedded section for its app: in embed mode the wasm
 // waits until the page needs it (web/goapp.go's essayStart), which the
 // tests that run the app there stand in for.
-const startAppJS = `(document.documentElement.classList.contains("embed") && window.dispatchEvent(new Event("essay-need-app")), true)`
+const startAppJS = `(!!document.documentElement && document.documentElement.classList.contains("embed") && window.dispatchEvent(new Event("essay-need-app")), true)`
 
 // waitApp waits until the wasm app runs in the page; in embed mode it asks
 // for the app first.
