@@ -24,7 +24,7 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 
 // setDecision makes d the reader's decision, saved.
 func (p *page) setDecision(ctx app.Context, d essay.Decision) {
-	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmReset = d, true, false, false
+	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmStart = d, true, false, 0
 	other, msg := saveDecision(p.store, d)
 	if msg != "" {
 		p.notice = msg
@@ -33,6 +33,7 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 		// Another tab saved another decision: the reader chooses.
 		p.dec.shared, p.dec.fromTab = other, true
 	}
+	showFields(ctx, p.dec.view().Decision)
 	p.dec.tick++
 	tick := p.dec.tick
 	ctx.After(urlDelay, func(ctx app.Context) {
@@ -40,6 +41,19 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 			p.decisionToURL()
 		}
 	})
+}
+
+// showFields makes the form's text fields show d once the page has been
+// rendered (app/goapp.go's syncValues: go-app cannot empty a field).
+func showFields(ctx app.Context, d essay.Decision) {
+	values := map[string]string{}
+	for i, name := range d.Options {
+		values[optionID(i)] = name
+	}
+	for i, c := range d.Factors {
+		values[factorID(i)+"-name"], values[factorID(i)+"-note"] = c.Name, c.Note
+	}
+	ctx.Defer(func(app.Context) { syncValues(values) })
 }
 
 // decisionToURL puts the shown decision in the address.
@@ -189,6 +203,7 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	default:
 		p.say(ctx, "Your saved decision is kept.")
 	}
+	showFields(ctx, p.dec.view().Decision)
 	p.decisionToURL()
 }
 
@@ -201,15 +216,23 @@ func (p *page) keepLinked(ctx app.Context) {
 	p.say(ctx, "The decision from the link is now yours, saved in this browser.")
 }
 
-// resetDecision starts again from the essay's model and the current
-// weights, once confirmed: it replaces the reader's decision.
-func (p *page) resetDecision(ctx app.Context, confirmed bool) {
+// startDecision starts afresh, from the essay's model and the current
+// weights or from a blank decision, once confirmed: it replaces the
+// reader's decision. Unconfirmed, it asks (kind 0 cancels).
+func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 	if !confirmed {
-		p.dec.confirmReset = !p.dec.confirmReset
+		p.dec.confirmStart = kind
 		return
 	}
-	p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
-	p.say(ctx, "Started again from the essay’s model and your weights.")
+	switch kind {
+	case startEssay:
+		p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
+		p.say(ctx, "Started again from the essay’s model and your weights.")
+	case startBlank:
+		p.setDecision(ctx, essay.BlankDecision())
+		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")
+		focusLater(ctx, optionID(0))
+	}
 }
 
 // say shows a short message in the page's notice area.

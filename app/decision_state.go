@@ -44,13 +44,20 @@ type decisionState struct {
 	// that a page that frames the essay, or a link the reader only opened,
 	// cannot plant a decision in their browser.
 	linked bool
-	// confirmReset reports that "Start again" has been pressed once.
-	confirmReset bool
+	// confirmStart is the fresh start asked for once, and awaiting the
+	// reader's confirmation: startEssay or startBlank, or 0.
+	confirmStart int
 	// ready reports that the app runs: the prerendered form is locked, so
 	// that nothing typed before the app arrives is lost when it takes over.
 	ready bool
 	tick  int
 }
+
+// The fresh starts a reader may ask for.
+const (
+	startEssay = 1 + iota // the essay's model and the reader's weights
+	startBlank            // two unnamed options and one factor
+)
 
 // decisionView is what the decision page's components read.
 type decisionView struct {
@@ -70,7 +77,7 @@ type decisionView struct {
 	// Linked reports a decision shown from a link, not kept until the
 	// reader edits it or makes it theirs.
 	Linked       bool
-	ConfirmReset bool
+	ConfirmStart int
 	// Loading reports the prerendered page, before the app runs: the form
 	// is locked.
 	Loading bool
@@ -91,7 +98,7 @@ func (s *decisionState) view() decisionView {
 		Pending:      s.shared != nil,
 		FromTab:      s.fromTab,
 		Linked:       s.linked,
-		ConfirmReset: s.confirmReset,
+		ConfirmStart: s.confirmStart,
 		Loading:      !s.ready,
 	}
 }
@@ -109,7 +116,9 @@ type decisionActions struct {
 	moveOption   func(ctx app.Context, option, by int)
 	choose       func(ctx app.Context, useShared bool)
 	keep         func(ctx app.Context)
-	reset        func(ctx app.Context, confirmed bool)
+	// start asks for a fresh start (startEssay or startBlank), which
+	// replaces the reader's decision once confirmed; 0 cancels.
+	start func(ctx app.Context, kind int, confirmed bool)
 }
 
 // loadDecision reads the saved decision and, on the decision's own page,

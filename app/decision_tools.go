@@ -90,8 +90,30 @@ func (t *decisionTools) download(ctx app.Context, e app.Event) {
 
 func (t *decisionTools) print(ctx app.Context, e app.Event) { app.Window().Call("print") }
 
-func (t *decisionTools) askReset(ctx app.Context, e app.Event)     { t.Iactions.reset(ctx, false) }
-func (t *decisionTools) confirmReset(ctx app.Context, e app.Event) { t.Iactions.reset(ctx, true) }
+func (t *decisionTools) ask(kind int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { t.Iactions.start(ctx, kind, false) }
+}
+
+func (t *decisionTools) confirm(ctx app.Context, e app.Event) {
+	t.Iactions.start(ctx, t.Ivalue.ConfirmStart, true)
+}
+
+// startLine offers the fresh starts, or asks to confirm the one chosen:
+// either replaces the reader's decision.
+func (t *decisionTools) startLine() app.UI {
+	replaces := map[int]string{startEssay: "the essay’s model", startBlank: "a blank decision (two options, one factor)"}
+	if what, ok := replaces[t.Ivalue.ConfirmStart]; ok {
+		return app.Span().Class("confirm").Body(
+			app.Span().Text("This replaces your decision with "+what+". "),
+			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirm).Text("Replace it"),
+			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.ask(0)).Text("Cancel"),
+		)
+	}
+	return app.Span().Class("confirm").Body(
+		app.Button().Type("button").ID("start-again").Class("secondary").OnClick(t.ask(startEssay)).Text("Start again from the essay’s model"),
+		app.Button().Type("button").ID("start-blank").Class("secondary").OnClick(t.ask(startBlank)).Text("Start from a blank decision"),
+	)
+}
 
 func (t *decisionTools) Render() app.UI {
 	var shown app.UI
@@ -99,14 +121,6 @@ func (t *decisionTools) Render() app.UI {
 		shown = app.P().Class("field").Body(
 			app.Label().For("decision-link").Text("The link to your decision"),
 			app.Input().Type("text").ID("decision-link").ReadOnly(true).Value(t.link),
-		)
-	}
-	var reset app.UI = app.Button().Type("button").ID("start-again").Class("secondary").OnClick(t.askReset).Text("Start again from the essay")
-	if t.Ivalue.ConfirmReset {
-		reset = app.Span().Class("confirm").Body(
-			app.Span().Text("This replaces your decision with the essay’s model. "),
-			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirmReset).Text("Replace it"),
-			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.askReset).Text("Cancel"),
 		)
 	}
 	return app.Section().Class("decision-tools").Aria("label", "Keep, share, export").Body(
@@ -117,6 +131,6 @@ func (t *decisionTools) Render() app.UI {
 		),
 		app.P().ID("copy-status").Class("copy-status").Role("status").Text(t.status),
 		shown,
-		app.P().Class("reset-line").Body(reset),
+		app.P().Class("reset-line").Body(t.startLine()),
 	)
 }

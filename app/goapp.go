@@ -5,6 +5,8 @@ package app
 // dropped, or revisited, as soon as it is no longer needed. The server's
 // are in web/goapp.go, which lists every workaround.
 
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 // disabledIf disables el when disabled is true, and otherwise leaves it
 // alone: go-app writes Disabled(false) as disabled="false", which HTML
 // reads as disabled.
@@ -13,4 +15,21 @@ func disabledIf[T interface{ Disabled(bool) T }](el T, disabled bool) T {
 		return el.Disabled(true)
 	}
 	return el
+}
+
+// syncValues shows in each text field, by id, the value it must have:
+// go-app drops an empty value attribute (its attributes.Set switches on the
+// value, not on the attribute's name), so a field whose value becomes ""
+// by a change made elsewhere (a fresh start, a removed or moved option or
+// factor, another tab's decision) would keep its old text. Only fields
+// that differ are set, so the caret of the one being typed in stays put.
+func syncValues(values map[string]string) {
+	_ = catch(func() {
+		doc := app.Window().Get("document")
+		for id, v := range values {
+			if el := doc.Call("getElementById", id); el.Truthy() && el.Get("value").String() != v {
+				el.Set("value", v)
+			}
+		}
+	})
 }

@@ -22,3 +22,9 @@ func TestGoappStillNeedsDisabledIf(t *testing.T) {
 		t.Errorf("disabledIf(true) wrote %s", got)
 	}
 }
+
+func TestGoappStillNeedsSyncValues(t *testing.T) {
+	if got := app.HTMLString(app.Input().Type("text").Value("")); strings.Contains(got, "value") {
+		t.Errorf("go-app now keeps an empty value (%s): drop syncValues", got)
+	}
+}

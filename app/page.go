@@ -59,7 +59,7 @@ func (p *page) OnInit() {
 	p.acts = &actions{setWeight: p.setWeight, reset: p.reset}
 	p.dacts = &decisionActions{
 		edit: p.editDecision, move: p.moveFactor, remove: p.removeFactor, add: p.addFactor,
-		choose: p.chooseDecision, keep: p.keepLinked, reset: p.resetDecision,
+		choose: p.chooseDecision, keep: p.keepLinked, start: p.startDecision,
 		addOption: p.addOption, removeOption: p.removeOption, moveOption: p.moveOption,
 	}
 	author := p.Iessay.Model.AuthorWeights()
@@ -168,7 +168,10 @@ func (p *page) OnMount(ctx app.Context) {
 	restoreScroll()
 	exposeHeap()
 	onStorage(func(key, value string) {
-		ctx.Dispatch(func(ctx app.Context) { p.fromOtherTab(key, value) })
+		ctx.Dispatch(func(ctx app.Context) {
+			p.fromOtherTab(key, value)
+			showFields(ctx, p.dec.view().Decision)
+		})
 	})
 }
 

@@ -64,6 +64,12 @@ func NewDecision(m Model, w Weights) Decision {
 	return d.Clean()
 }
 
+// BlankDecision is a fresh start: two unnamed options and one unnamed
+// factor, weighed and scored in the middle of the scale.
+func BlankDecision() Decision {
+	return Decision{Options: []string{"", ""}, Factors: []Criterion{{Weight: MaxWeight / 2, Scores: []int{MaxWeight / 2, MaxWeight / 2}}}}
+}
+
 // weights returns the factors' weights, and scores their scores, in order.
 func (d Decision) weights() []int {
 	w := make([]int, len(d.Factors))

@@ -59,8 +59,9 @@ func TestDecisionOptions(t *testing.T) {
 	if !disabled("option-1-remove") || !disabled("option-2-remove") || disabled("add-option") {
 		t.Error("with two options: Remove must be disabled and Add enabled")
 	}
-	if got := shownDecision(t, b); len(got.Options) != 2 || len(got.Factors[0].Scores) != 2 {
-		t.Errorf("after removing down to two: %+v", got)
+	if got := shownDecision(t, b); len(got.Options) != 2 || len(got.Factors[0].Scores) != 2 ||
+		got.Options[0] != "Choice 5" || got.Options[1] != "Choice 4" || got.Factors[0].Scores[0] != 0 {
+		t.Errorf("after removing down to two, want “Choice 5” (scored 0 on factor 1) and “Choice 4”: %+v", got)
 	}
 }
 
@@ -129,5 +130,52 @@ func TestDecisionFragility(t *testing.T) {
 	after := shownDecision(t, b)
 	if got, want := eval[string](t, b, `document.getElementById("fragility-verdict").innerText`), essay.FragilityWords(after.Rank(), after.Fragility()); got != want {
 		t.Errorf("the fragility says %q, want %q", got, want)
+	}
+}
+
+// TestDecisionFreshStarts: "Start from a blank decision" and "Start again
+// from the essay's model" each replace the reader's decision only once
+// confirmed; Cancel keeps it.
+func TestDecisionFreshStarts(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	typeInto(t, b, "option-1", "Mine")
+	if err := b.waitJS(`document.getElementById("option-1").value === "Mine"`, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	mine := shownDecision(t, b)
+	press(t, b, "start-blank", kb.Enter)
+	if err := b.waitJS(`!!document.getElementById("cancel-start-again")`, 3*time.Second); err != nil {
+		t.Fatalf("no confirmation asked: %v", err)
+	}
+	press(t, b, "cancel-start-again", kb.Enter)
+	if err := b.waitJS(`!!document.getElementById("start-blank")`, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := shownDecision(t, b); !got.Equal(mine) {
+		t.Errorf("Cancel changed the decision:\n%+v", got)
+	}
+	for _, tc := range []struct {
+		button string
+		want   essay.Decision
+	}{
+		{"start-blank", essay.BlankDecision()},
+		{"start-again", essay.NewDecision(essay.Content().Model, essay.Content().Model.AuthorWeights())},
+	} {
+		press(t, b, tc.button, kb.Enter)
+		if err := b.waitJS(`!!document.getElementById("confirm-start-again")`, 3*time.Second); err != nil {
+			t.Fatalf("%s: no confirmation asked: %v", tc.button, err)
+		}
+		press(t, b, "confirm-start-again", kb.Enter)
+		if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d`, len(tc.want.Factors)), 3*time.Second); err != nil {
+			t.Fatalf("%s: %v", tc.button, err)
+		}
+		if got := shownDecision(t, b); !got.Equal(tc.want) {
+			t.Errorf("%s: the page shows\n%+v\nwant\n%+v", tc.button, got, tc.want)
+		}
+		if saved, _ := savedDecision(t, b); !saved.Equal(tc.want) {
+			t.Errorf("%s: saved\n%+v", tc.button, saved)
+		}
 	}
 }

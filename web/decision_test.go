@@ -185,7 +185,7 @@ func TestDecisionEdits(t *testing.T) {
 		}
 	}
 	first := eval[string](t, b, `document.getElementById("factor-1-name").value`)
-	b.run(t, chromedp.Click("#factor-1-remove", chromedp.ByID))
+	press(t, b, "factor-1-remove", kb.Enter)
 	if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d`, n), 3*time.Second); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,8 @@ import (
 //     the app reads storage through app/dom.go's windowProperty.
 //   - go-app writes Disabled(false) as disabled="false", which disables:
 //     app/goapp.go's disabledIf.
+//   - go-app drops an empty value attribute, so a text field emptied by a
+//     change made elsewhere keeps its old text: app/goapp.go's syncValues.
 //   - go-app writes attributes in a random order: app/app_test.go's hasTag
 //     matches them in any order.
 //   - go-app writes attribute values with Go's strconv.Quote, not HTML's
