@@ -53,6 +53,9 @@ func (d *decisionEditor) Render() app.UI {
 		app.P().Class("hint").Text("Weigh each factor 0–10, and score how well each option serves it, 0–10. Up to "+
 			strconv.Itoa(essay.MaxFactors)+" factors; names up to "+strconv.Itoa(essay.MaxNameLen)+
 			" characters, notes up to "+strconv.Itoa(essay.MaxNoteLen)+"."),
+		// On a wide screen the numbers are a table; the stacked form keeps
+		// the names, notes and buttons (app.css).
+		newDecisionMatrix().Decision(dec).Actions(d.Iactions),
 		app.Ol().Class("criteria").Aria("labelledby", "factors-title").Body(factors...),
 		app.P().Class("add-line").Body(
 			add,

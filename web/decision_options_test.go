@@ -11,6 +11,7 @@ import (
 
 	"leaving-amazon/essay"
 
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -177,5 +178,63 @@ func TestDecisionFreshStarts(t *testing.T) {
 		if saved, _ := savedDecision(t, b); !saved.Equal(tc.want) {
 			t.Errorf("%s: saved\n%+v", tc.button, saved)
 		}
+	}
+}
+
+// TestDecisionMatrix: on a wide screen the numbers are a table, edited
+// with the keyboard alone: the arrow keys move a number, Tab goes to the
+// next cell; the stacked form, the result and the chart follow, as views
+// of one decision. On a phone the table is not shown.
+func TestDecisionMatrix(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	b.run(t, chromedp.EmulateViewport(1280, 900))
+	openDecision(t, b, s, "")
+	visible := func(sel string) bool {
+		return eval[bool](t, b, `(() => { const el = document.querySelector(`+jsString(sel)+`); return !!el && el.getClientRects().length > 0; })()`)
+	}
+	if !visible("#matrix") || visible("#factor-1-weight") {
+		t.Fatal("on a wide screen the table must show, and the stacked sliders not")
+	}
+	d := shownDecision(t, b)
+	if got, want := eval[int](t, b, `document.querySelectorAll("#matrix tbody tr").length`), len(d.Factors); got != want {
+		t.Fatalf("%d rows for %d factors", got, want)
+	}
+	if n := eval[int](t, b, `[...document.querySelectorAll("#matrix input")].filter(i => !i.getAttribute("aria-label")).length`); n != 0 {
+		t.Errorf("%d cells without a label", n)
+	}
+	verdict := eval[string](t, b, `document.getElementById("decision-verdict").innerText`)
+	words := eval[string](t, b, `document.getElementById("fragility-words").innerText`)
+	w := d.Factors[0].Weight
+	press(t, b, "m-1-weight", kb.Home)
+	for range 3 {
+		b.run(t, chromedp.KeyEvent(kb.ArrowDown))
+	}
+	want := max(w-3, 0)
+	if err := b.waitJS(fmt.Sprintf(`document.getElementById("factor-1-weight").value === "%d" && document.getElementById("m-1-weight").value === "%d"`, want, want), 3*time.Second); err != nil {
+		t.Errorf("three ArrowDown from %d: %v (table %s, form %s)", w, err,
+			eval[string](t, b, `document.getElementById("m-1-weight").value`), eval[string](t, b, `document.getElementById("factor-1-weight").value`))
+	}
+	b.run(t, chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](t, b, `document.activeElement.id`); got != "m-1-1" {
+		t.Errorf("Tab goes to %q, want the next cell m-1-1", got)
+	}
+	for range 10 {
+		b.run(t, chromedp.KeyEvent(kb.ArrowUp))
+	}
+	if err := b.waitJS(`document.getElementById("factor-1-score-1").value === "10"`, 3*time.Second); err != nil {
+		t.Errorf("ArrowUp to the top: %v", err)
+	}
+	after := shownDecision(t, b)
+	if got := eval[string](t, b, `document.getElementById("decision-verdict").innerText`); got != essay.DecisionVerdict(after, after.Rank()) {
+		t.Errorf("the verdict %q does not follow the table", got)
+	}
+	if eval[string](t, b, `document.getElementById("fragility-words").innerText`) == words && eval[string](t, b, `document.getElementById("decision-verdict").innerText`) == verdict {
+		t.Error("neither the result nor the chart followed the table's edits")
+	}
+	b.run(t, phone())
+	b.settle(t, 200*time.Millisecond)
+	if visible("#matrix") || !visible("#factor-1-weight") {
+		t.Error("on a phone the stacked form must show, and the table not")
 	}
 }
