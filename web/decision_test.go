@@ -145,7 +145,7 @@ func TestDecisionEdits(t *testing.T) {
 		t.Errorf("no live region announces the verdict (role %q)", got)
 	}
 	if n := eval[int](t, b, `[...document.querySelectorAll(".decision input, .decision button")].filter(el =>
-		el.tagName === "INPUT" ? el.labels.length === 0 : !(el.innerText.trim() || el.getAttribute("aria-label"))).length`); n != 0 {
+		el.tagName === "INPUT" ? el.labels.length === 0 && !el.getAttribute("aria-label") : !(el.innerText.trim() || el.getAttribute("aria-label"))).length`); n != 0 {
 		t.Errorf("%d controls without a label", n)
 	}
 
