@@ -43,7 +43,7 @@ func (d *decisionEditor) Render() app.UI {
 	factors := make([]app.UI, len(dec.Factors))
 	for i := range dec.Factors {
 		factors[i] = newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).
-			Sensitivity(sensitivityAt(v.Sensitivity, i), v.Result.Winner).Actions(d.Iactions)
+			Sensitivity(essay.SensitivityWords(dec, sensitivityAt(v.Sensitivity, i), v.Result.Winner)).Actions(d.Iactions)
 	}
 	add := disabledIf(app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor"), len(dec.Factors) >= essay.MaxFactors)
 	fieldset := app.FieldSet().Class("decision-form").Body(

@@ -14,11 +14,14 @@ import (
 type decisionFactor struct {
 	app.Compo
 
-	Iindex       int
-	Icount       int
-	Idecision    essay.Decision
-	Isensitivity essay.Sensitivity
-	Iwinner      int
+	Iindex int
+	Icount int
+	// Only what this factor shows, so that an edit elsewhere that changes
+	// none of it does not render it again.
+	Ifactor      essay.Criterion
+	Iname        string   // the factor's name, or its placeholder
+	Ioptions     []string // the options' names, or their placeholders
+	Isensitivity string   // how far its numbers are from the verdict, in words
 	Iactions     *decisionActions
 }
 
@@ -27,13 +30,21 @@ func newDecisionFactor() *decisionFactor { return &decisionFactor{} }
 // Index sets the factor's place among count factors.
 func (f *decisionFactor) Index(i, count int) *decisionFactor { f.Iindex, f.Icount = i, count; return f }
 
-// Decision sets the decision the factor belongs to.
-func (f *decisionFactor) Decision(d essay.Decision) *decisionFactor { f.Idecision = d; return f }
+// Decision takes from the decision what factor Index shows: call Index
+// first.
+func (f *decisionFactor) Decision(d essay.Decision) *decisionFactor {
+	f.Ifactor, f.Iname = d.Factors[f.Iindex], essay.FactorLabel(d, f.Iindex)
+	f.Ioptions = make([]string, len(d.Options))
+	for o := range d.Options {
+		f.Ioptions[o] = essay.OptionLabel(d, o)
+	}
+	return f
+}
 
-// Sensitivity sets where the factor's numbers change the verdict, and the
-// current winner.
-func (f *decisionFactor) Sensitivity(s essay.Sensitivity, winner int) *decisionFactor {
-	f.Isensitivity, f.Iwinner = s, winner
+// Sensitivity sets, in words, where the factor's numbers change the
+// verdict.
+func (f *decisionFactor) Sensitivity(words string) *decisionFactor {
+	f.Isensitivity = words
 	return f
 }
 
@@ -58,9 +69,9 @@ func (f *decisionFactor) remove(ctx app.Context, e app.Event) { f.Iactions.remov
 
 func (f *decisionFactor) Render() app.UI {
 	i := f.Iindex
-	c := f.Idecision.Factors[i]
+	c := f.Ifactor
 	id := factorID(i)
-	name := essay.FactorLabel(f.Idecision, i)
+	name := f.Iname
 	up := disabledIf(app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+name+"” up").OnClick(f.up).Text("↑ Up"), i == 0)
 	down := disabledIf(app.Button().Type("button").ID(id+"-down").Class("small").Aria("label", "Move “"+name+"” down").OnClick(f.down).Text("↓ Down"), i == f.Icount-1)
 	return app.Li().Class("criterion").ID(id).Body(
@@ -82,7 +93,7 @@ func (f *decisionFactor) Render() app.UI {
 					MaxLength(essay.MaxNoteLen).AutoComplete(false).
 					OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
 			),
-			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(essay.SensitivityWords(f.Idecision, f.Isensitivity, f.Iwinner)),
+			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(f.Isensitivity),
 			app.Div().Class("tools").Body(
 				up, down,
 				app.Button().Type("button").ID(id+"-remove").Class("small").Aria("label", "Remove “"+name+"”").OnClick(f.remove).Text("Remove"),
@@ -96,7 +107,7 @@ func (f *decisionFactor) sliders(id, name string, c essay.Criterion) []app.UI {
 	out := []app.UI{numberField(id+"-weight", "How much it matters", name, c.Weight, essay.WeightWords(c.Weight),
 		f.set(func(c *essay.Criterion, v string) { c.Weight = atoi(v) }))}
 	for o, s := range c.Scores {
-		out = append(out, numberField(id+"-score-"+itoa(o+1), "How well “"+essay.OptionLabel(f.Idecision, o)+"” serves it", name, s, essay.ScoreWords(s),
+		out = append(out, numberField(id+"-score-"+itoa(o+1), "How well “"+f.Ioptions[o]+"” serves it", name, s, essay.ScoreWords(s),
 			f.set(func(c *essay.Criterion, v string) {
 				if o < len(c.Scores) {
 					c.Scores[o] = atoi(v)

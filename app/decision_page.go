@@ -33,7 +33,6 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 		// Another tab saved another decision: the reader chooses.
 		p.dec.shared, p.dec.fromTab = other, true
 	}
-	showFields(ctx, p.dec.view().Decision)
 	p.dec.tick++
 	tick := p.dec.tick
 	ctx.After(urlDelay, func(ctx app.Context) {
@@ -44,7 +43,9 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 }
 
 // showFields makes the form's text fields show d once the page has been
-// rendered (app/goapp.go's syncValues: go-app cannot empty a field).
+// rendered, after a change made elsewhere than in those fields: a fresh
+// start, a move or removal, a choice, another tab (app/goapp.go's
+// syncValues: go-app cannot empty a field).
 func showFields(ctx app.Context, d essay.Decision) {
 	values := map[string]string{}
 	for i, name := range d.Options {
@@ -74,6 +75,7 @@ func (p *page) moveFactor(ctx app.Context, i, by int) {
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
 	})
+	showFields(ctx, p.dec.d)
 	// Focus the pressed button again, beside the moved factor; at an end,
 	// where it is now disabled, its twin.
 	dir := "down"
@@ -98,6 +100,7 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
 	})
+	showFields(ctx, p.dec.d)
 	p.say(ctx, "Removed “"+essay.FactorLabel(removed, i)+"”.")
 	// Focus where the removed factor was, or the add button.
 	switch {
@@ -152,6 +155,7 @@ func (p *page) removeOption(ctx app.Context, o int) {
 			d.Factors[i].Scores = slices.Delete(d.Factors[i].Scores, o, o+1)
 		}
 	})
+	showFields(ctx, p.dec.d)
 	p.say(ctx, "Removed the option “"+essay.OptionLabel(removed, o)+"”.")
 	focusLater(ctx, optionID(min(o, len(p.dec.d.Options)-1)))
 }
@@ -170,6 +174,7 @@ func (p *page) moveOption(ctx app.Context, o, by int) {
 			s[o], s[j] = s[j], s[o]
 		}
 	})
+	showFields(ctx, p.dec.d)
 	dir := map[bool]string{true: "up", false: "down"}[by < 0]
 	switch {
 	case j == 0:
@@ -233,6 +238,7 @@ func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")
 		focusLater(ctx, optionID(0))
 	}
+	showFields(ctx, p.dec.d)
 }
 
 // say shows a short message in the page's notice area.

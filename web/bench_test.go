@@ -530,12 +530,19 @@ func percentile(latencies []time.Duration, p int) float64 {
 // the chart and the stacked form come in the same render; the form's
 // value in words is the one watched).
 const cellRunJS = `(async (n) => {
-	const input = document.getElementById("m-1-1");
-	const label = document.querySelector("#factor-1-score-1 ~ output");
+	// The first edit makes the link's decision the reader's, and the page
+	// drops the notice above the form: not timed.
+	const edit = (v) => {
+		const input = document.getElementById("m-1-1");
+		input.value = v;
+		input.dispatchEvent(new Event("input", {bubbles: true}));
+	};
+	edit(Number(document.getElementById("m-1-1").value) === 10 ? 9 : 10);
 	await new Promise((r) => setTimeout(r, 1000));
 	const times = [];
 	for (let i = 0; i < n; i++) {
-		const v = (Number(input.value) + 1) % 11;
+		const label = document.querySelector("#factor-1-score-1 ~ output");
+		const v = (Number(document.getElementById("m-1-1").value) + 1) % 11;
 		const want = v + " of 10";
 		const t0 = performance.now();
 		await new Promise((resolve) => {
@@ -543,8 +550,7 @@ const cellRunJS = `(async (n) => {
 				if (label.textContent.startsWith(want)) { mo.disconnect(); resolve(); }
 			});
 			mo.observe(label, {childList: true, characterData: true, subtree: true});
-			input.value = v;
-			input.dispatchEvent(new Event("input", {bubbles: true}));
+			edit(v);
 		});
 		times.push(performance.now() - t0);
 	}
