@@ -65,6 +65,23 @@ func (p *page) decisionToURL() {
 	replaceURLParam("d", decisionLink(p.dec.view().Decision))
 }
 
+// focusMoved focuses the button pressed to move an item (id's "-up" or
+// "-down") beside the item, now at j of n; at an end, where that button is
+// disabled, its twin.
+func focusMoved(ctx app.Context, id string, j, n, by int) {
+	dir := "down"
+	if by < 0 {
+		dir = "up"
+	}
+	switch {
+	case j == 0:
+		dir = "down"
+	case j == n-1:
+		dir = "up"
+	}
+	focusLater(ctx, id+"-"+dir)
+}
+
 // moveFactor moves factor i by one place up (by < 0) or down, and keeps
 // the keyboard focus on the button pressed, now beside the moved factor.
 func (p *page) moveFactor(ctx app.Context, i, by int) {
@@ -76,19 +93,7 @@ func (p *page) moveFactor(ctx app.Context, i, by int) {
 		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
 	})
 	showFields(ctx, p.dec.d)
-	// Focus the pressed button again, beside the moved factor; at an end,
-	// where it is now disabled, its twin.
-	dir := "down"
-	if by < 0 {
-		dir = "up"
-	}
-	switch {
-	case dir == "up" && j == 0:
-		dir = "down"
-	case dir == "down" && j == len(p.dec.d.Factors)-1:
-		dir = "up"
-	}
-	focusLater(ctx, factorID(j)+"-"+dir)
+	focusMoved(ctx, factorID(j), j, len(p.dec.d.Factors), by)
 }
 
 // removeFactor removes factor i.
@@ -175,14 +180,7 @@ func (p *page) moveOption(ctx app.Context, o, by int) {
 		}
 	})
 	showFields(ctx, p.dec.d)
-	dir := map[bool]string{true: "up", false: "down"}[by < 0]
-	switch {
-	case j == 0:
-		dir = "down"
-	case j == len(p.dec.d.Options)-1:
-		dir = "up"
-	}
-	focusLater(ctx, optionID(j)+"-"+dir)
+	focusMoved(ctx, optionID(j), j, len(p.dec.d.Options), by)
 }
 
 // chooseDecision settles a shared link: keep the saved decision, or use the
