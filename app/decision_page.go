@@ -62,7 +62,7 @@ func (p *page) decisionToURL() {
 	if p.Isection != Decision {
 		return
 	}
-	replaceURLParam("d", decisionLink(p.dec.view().Decision))
+	replaceURLParam("d", decisionLink(p.dec.shown()))
 }
 
 // focusMoved focuses the button pressed to move an item (id's "-up" or
@@ -206,7 +206,7 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	default:
 		p.say(ctx, "Your saved decision is kept.")
 	}
-	showFields(ctx, p.dec.view().Decision)
+	showFields(ctx, p.dec.shown())
 	p.decisionToURL()
 }
 

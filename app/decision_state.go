@@ -83,13 +83,19 @@ type decisionView struct {
 	Loading bool
 }
 
+// shown is the decision the page shows: the shared one while the reader
+// chooses, else theirs.
+func (s *decisionState) shown() essay.Decision {
+	if s.shared != nil {
+		return *s.shared
+	}
+	return s.d
+}
+
 // view returns what the page shows: the shared decision while the reader
 // chooses, else theirs.
 func (s *decisionState) view() decisionView {
-	d := s.d
-	if s.shared != nil {
-		d = *s.shared
-	}
+	d := s.shown()
 	return decisionView{
 		Decision:     d,
 		Result:       d.Rank(),

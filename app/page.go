@@ -170,7 +170,7 @@ func (p *page) OnMount(ctx app.Context) {
 	onStorage(func(key, value string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.fromOtherTab(key, value)
-			showFields(ctx, p.dec.view().Decision)
+			showFields(ctx, p.dec.shown())
 		})
 	})
 }
