@@ -94,6 +94,21 @@ func savedDecision(t *testing.T, b *browser) (essay.Decision, string) {
 	return d, raw
 }
 
+// waitSaved waits until the saved decision satisfies ok: a save follows
+// each keystroke, so the first save of a typed name may hold only its first
+// letter.
+func waitSaved(t *testing.T, b *browser, what string, ok func(essay.Decision) bool) essay.Decision {
+	t.Helper()
+	var d essay.Decision
+	for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if d, _ = savedDecision(t, b); ok(d) {
+			return d
+		}
+	}
+	t.Fatalf("%s: saved %+v", what, d)
+	return d
+}
+
 // linkDecision reads the decision in the address bar.
 func linkDecision(t *testing.T, b *browser) string {
 	t.Helper()
@@ -208,10 +223,8 @@ func TestDecisionEdits(t *testing.T) {
 	if got, want := shown.Factors[n-3].Name, "Commute"; got != want {
 		t.Errorf("factor %d is %q, want %q", n-2, got, want)
 	}
-	saved, raw := savedDecision(t, b)
-	if !saved.Equal(shown) {
-		t.Errorf("saved\n%+v\nshown\n%+v", saved, shown)
-	}
+	waitSaved(t, b, "the shown decision", shown.Equal)
+	_, raw := savedDecision(t, b)
 	if err := b.waitJS(`new URLSearchParams(location.search).get("d") === localStorage.getItem(`+decisionKeyJS+`)`, 3*time.Second); err != nil {
 		t.Errorf("the address does not carry the decision: %v", err)
 	}
@@ -284,12 +297,9 @@ func TestDecisionLinkEditSaves(t *testing.T) {
 		t.Fatal("saved before the reader acted")
 	}
 	typeInto(t, b, "option-1", "Home")
-	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== ""`, 3*time.Second); err != nil {
-		t.Fatal("an edit of the link's decision saved nothing")
-	}
-	if saved, _ := savedDecision(t, b); saved.Options[0] != "Home" || saved.Factors[0].Name != "Sea" {
-		t.Errorf("saved %+v", saved)
-	}
+	waitSaved(t, b, "an edit of the link's decision", func(d essay.Decision) bool {
+		return len(d.Options) == 2 && d.Options[0] == "Home" && len(d.Factors) == 1 && d.Factors[0].Name == "Sea"
+	})
 	if eval[bool](t, b, `!!document.getElementById("linked-title")`) {
 		t.Error("the page still says the decision is only the link's")
 	}
@@ -507,9 +517,9 @@ func TestDecisionSurvives(t *testing.T) {
 	l, b := readyOffline(t, v1, essay.DecisionPath)
 	const name = "Kept through everything"
 	typeInto(t, b, "option-1", name)
-	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== "" && document.getElementById("option-1").value === `+jsString(name), 3*time.Second); err != nil {
-		t.Fatal("the decision was not saved")
-	}
+	waitSaved(t, b, "the decision was not saved", func(d essay.Decision) bool {
+		return len(d.Options) > 0 && d.Options[0] == name
+	})
 	shows := func(when string) {
 		t.Helper()
 		if err := b.waitJS(`document.getElementById("option-1").value === `+jsString(name), 5*time.Second); err != nil {
@@ -601,21 +611,18 @@ func TestTwoTabsDecision(t *testing.T) {
 	a := newBrowser(t)
 	openDecision(t, a, s, "")
 	typeInto(t, a, "option-2", "First")
-	if err := a.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "").length > 0`, 3*time.Second); err != nil {
-		t.Fatal("the decision was not saved")
-	}
+	waitSaved(t, a, "the decision was not saved", func(d essay.Decision) bool {
+		return len(d.Options) > 1 && d.Options[1] == "First"
+	})
 	b := secondTab(t, a, s.URL+essay.DecisionPath)
 	typeInto(t, a, "option-1", "Renamed in A")
 	if err := a.waitJS(`document.getElementById("option-1").value === "Renamed in A"`, 3*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	// A has saved its last keystroke (on a loaded machine the save follows
-	// the typing by a moment) before the stale tab moves.
-	for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if saved, _ := savedDecision(t, a); saved.Options[0] == "Renamed in A" || time.Now().After(deadline) {
-			break
-		}
-	}
+	// A has saved its last keystroke before the stale tab moves.
+	waitSaved(t, a, "A's rename was not saved", func(d essay.Decision) bool {
+		return len(d.Options) > 0 && d.Options[0] == "Renamed in A"
+	})
 	press(t, b, "factor-1-weight", kb.Home)
 	b.settle(t, 300*time.Millisecond)
 	saved, _ := savedDecision(t, a)
