@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	"leaving-amazon/essay"
 
@@ -42,8 +41,12 @@ func (d *decisionEditor) Render() app.UI {
 	choice := d.choice(v)
 	factors := make([]app.UI, len(dec.Factors))
 	for i := range dec.Factors {
-		factors[i] = newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).
-			Sensitivity(essay.SensitivityWords(dec, sensitivityAt(v.Sensitivity, i), v.Result.Winner)).Actions(d.Iactions)
+		id, name := factorID(i), essay.FactorLabel(dec, i)
+		factors[i] = app.Li().Class("criterion").ID(id).Body(
+			newDecisionFactor().Index(i, len(dec.Factors)).Decision(dec).Actions(d.Iactions),
+			newFactorSensitivity().ID(id+"-sensitivity").Words(essay.SensitivityWords(dec, sensitivityAt(v.Sensitivity, i), v.Result.Winner)),
+			newFactorTools().Factor(i, len(dec.Factors), name).Actions(d.Iactions),
+		)
 	}
 	add := disabledIf(app.Button().Type("button").ID("add-factor").Class("add").OnClick(d.add).Text("Add a factor"), len(dec.Factors) >= essay.MaxFactors)
 	fieldset := app.FieldSet().Class("decision-form").Body(
@@ -77,13 +80,15 @@ func (d *decisionEditor) Render() app.UI {
 				"Your decision is kept in this browser and in this page’s link; nothing is sent anywhere."),
 			app.P().Class("ours").Text("It starts from our reading of the author’s decision and the weights you set in the essay: the factors, scores and weights are ours, not numbers the author gave."),
 		),
-		choice,
-		loading,
+		// Each in a slot: when one goes, the form after it stays the
+		// same form, and the field being typed in keeps the focus.
+		slot(choice),
+		slot(loading),
 		app.Form().Class("decision-fields").OnSubmit(d.submit).Body(fieldset),
 		newDecisionResults().Value(v),
 		newDecisionFragility().Value(v),
 		newDecisionTools().Value(v).Actions(d.Iactions),
-		decisionDocument(v),
+		newDecisionPaper().Value(dec, v.Result),
 		// The verdict in view while the reader edits far from the panel
 		// (the panel's own line is the one announced).
 		// Hidden from screen readers and out of the tab order: a copy, for
@@ -137,36 +142,6 @@ func sensitivityAt(s []essay.Sensitivity, i int) essay.Sensitivity {
 
 // factorID is the id prefix of factor i's controls.
 func factorID(i int) string { return "factor-" + strconv.Itoa(i+1) }
-
-// decisionDocument is the decision on paper: shown only when printing, in
-// place of the form.
-func decisionDocument(v decisionView) app.UI {
-	d := v.Decision
-	rows := make([]app.UI, len(d.Factors))
-	for i, f := range d.Factors {
-		cells := []app.UI{app.Th().Scope("row").Text(essay.FactorLabel(d, i)), app.Td().Class("num").Text(itoa(f.Weight))}
-		for _, s := range f.Scores {
-			cells = append(cells, app.Td().Class("num").Text(itoa(s)))
-		}
-		rows[i] = app.Tr().Body(append(cells, app.Td().Text(f.Note))...)
-	}
-	head := []app.UI{app.Th().Scope("col").Text("Factor"), app.Th().Scope("col").Text("Weight")}
-	names := make([]string, len(d.Options))
-	scores := ""
-	for o := range d.Options {
-		names[o] = "“" + essay.OptionLabel(d, o) + "”"
-		head = append(head, app.Th().Scope("col").Text(essay.OptionLabel(d, o)))
-		scores += " " + names[o] + ": " + essay.FormatScore(v.Result.Scores[o]) + "."
-	}
-	return app.Section().Class("decision-document print-only").Aria("hidden", "true").Body(
-		app.H2().Text(strings.Join(names, " or ")),
-		app.Table().Body(
-			app.THead().Body(app.Tr().Body(append(head, app.Th().Scope("col").Text("Note"))...)),
-			app.TBody().Body(rows...),
-		),
-		app.P().Text("Weights and scores are 0 to 10. "+essay.DecisionVerdict(d, v.Result)+scores),
-	)
-}
 
 // decisionInvite ends the essay: an invitation, ours, to make the model
 // the reader's own decision.

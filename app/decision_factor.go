@@ -9,8 +9,10 @@ import (
 )
 
 // decisionFactor is one factor of the reader's decision: its name, weight,
-// each option's score and a note, buttons to move or remove it, and how
-// far each number is from changing the verdict.
+// each option's score and a note. The editor puts beside it, in its list
+// item, how far its numbers are from changing the verdict and the buttons
+// to move or remove it: components of their own, so that an edit that
+// changes only those renders only them.
 type decisionFactor struct {
 	app.Compo
 
@@ -18,11 +20,10 @@ type decisionFactor struct {
 	Icount int
 	// Only what this factor shows, so that an edit elsewhere that changes
 	// none of it does not render it again.
-	Ifactor      essay.Criterion
-	Iname        string   // the factor's name, or its placeholder
-	Ioptions     []string // the options' names, or their placeholders
-	Isensitivity string   // how far its numbers are from the verdict, in words
-	Iactions     *decisionActions
+	Ifactor  essay.Criterion
+	Iname    string   // the factor's name, or its placeholder
+	Ioptions []string // the options' names, or their placeholders
+	Iactions *decisionActions
 }
 
 func newDecisionFactor() *decisionFactor { return &decisionFactor{} }
@@ -41,13 +42,6 @@ func (f *decisionFactor) Decision(d essay.Decision) *decisionFactor {
 	return f
 }
 
-// Sensitivity sets, in words, where the factor's numbers change the
-// verdict.
-func (f *decisionFactor) Sensitivity(words string) *decisionFactor {
-	f.Isensitivity = words
-	return f
-}
-
 // Actions sets the callbacks that change the decision.
 func (f *decisionFactor) Actions(a *decisionActions) *decisionFactor { f.Iactions = a; return f }
 
@@ -63,41 +57,28 @@ func (f *decisionFactor) set(change func(c *essay.Criterion, value string)) app.
 	}
 }
 
-func (f *decisionFactor) up(ctx app.Context, e app.Event)     { f.Iactions.move(ctx, f.Iindex, -1) }
-func (f *decisionFactor) down(ctx app.Context, e app.Event)   { f.Iactions.move(ctx, f.Iindex, 1) }
-func (f *decisionFactor) remove(ctx app.Context, e app.Event) { f.Iactions.remove(ctx, f.Iindex) }
-
 func (f *decisionFactor) Render() app.UI {
 	i := f.Iindex
 	c := f.Ifactor
 	id := factorID(i)
 	name := f.Iname
-	up := disabledIf(app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+name+"” up").OnClick(f.up).Text("↑ Up"), i == 0)
-	down := disabledIf(app.Button().Type("button").ID(id+"-down").Class("small").Aria("label", "Move “"+name+"” down").OnClick(f.down).Text("↓ Down"), i == f.Icount-1)
-	return app.Li().Class("criterion").ID(id).Body(
-		app.FieldSet().Body(
-			app.Legend().Text("Factor "+strconv.Itoa(i+1)+" of "+strconv.Itoa(f.Icount)),
-			app.P().Class("field").Body(
-				app.Label().For(id+"-name").Text("Name"),
-				app.Input().Type("text").ID(id+"-name").Value(c.Name).
-					MaxLength(essay.MaxNameLen).AutoComplete(false).
-					Placeholder("Factor "+strconv.Itoa(i+1)).
-					OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
-			),
-			app.Div().Class("sliders").Body(
-				f.sliders(id, name, c)...,
-			),
-			app.P().Class("field").Body(
-				app.Label().For(id+"-note").Text("Note"),
-				app.Input().Type("text").ID(id+"-note").Value(c.Note).
-					MaxLength(essay.MaxNoteLen).AutoComplete(false).
-					OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
-			),
-			app.P().Class("sensitivity").ID(id+"-sensitivity").Text(f.Isensitivity),
-			app.Div().Class("tools").Body(
-				up, down,
-				app.Button().Type("button").ID(id+"-remove").Class("small").Aria("label", "Remove “"+name+"”").OnClick(f.remove).Text("Remove"),
-			),
+	return app.FieldSet().Body(
+		app.Legend().Text("Factor "+strconv.Itoa(i+1)+" of "+strconv.Itoa(f.Icount)),
+		app.P().Class("field").Body(
+			app.Label().For(id+"-name").Text("Name"),
+			app.Input().Type("text").ID(id+"-name").Value(c.Name).
+				MaxLength(essay.MaxNameLen).AutoComplete(false).
+				Placeholder("Factor "+strconv.Itoa(i+1)).
+				OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
+		),
+		app.Div().Class("sliders").Body(
+			f.sliders(id, name, c)...,
+		),
+		app.P().Class("field").Body(
+			app.Label().For(id+"-note").Text("Note"),
+			app.Input().Type("text").ID(id+"-note").Value(c.Note).
+				MaxLength(essay.MaxNoteLen).AutoComplete(false).
+				OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
 		),
 	)
 }

@@ -33,21 +33,14 @@ const (
 func (f *decisionFragility) Render() app.UI {
 	v := f.Ivalue
 	d, fr := v.Decision, v.Fragility
-	bars := make([]app.UI, 0, 4*len(d.Factors))
-	words := make([]app.UI, len(d.Factors))
-	x := func(w int) int { return rangeLeft + w*rangeWidth/essay.MaxWeight }
+	bars := make([]app.UI, 0, len(d.Factors))
+	words := make([]app.UI, 0, len(d.Factors))
 	for i, c := range d.Factors {
 		if i >= len(fr.Ranges) {
 			break
 		}
-		rg, y := fr.Ranges[i], i*rangeRow
-		bars = append(bars,
-			svg("text").Class("range-label").Attr("x", rangeLeft).Attr("y", y+11).Text(essay.FactorLabel(d, i)),
-			svg("rect").Class("range-track").Attr("x", x(0)).Attr("y", y+16).Attr("width", rangeWidth).Attr("height", 8),
-			svg("rect").Class("range-safe").Attr("x", x(rg.Lo)).Attr("y", y+16).Attr("width", max(x(rg.Hi)-x(rg.Lo), 2)).Attr("height", 8),
-			svg("line").Class("range-now").Attr("x1", x(c.Weight)).Attr("x2", x(c.Weight)).Attr("y1", y+12).Attr("y2", y+28),
-		)
-		words[i] = app.Li().Text(essay.RangeWords(d, i, rg))
+		bars = append(bars, newRangeBar().Bar(i, essay.FactorLabel(d, i), c.Weight, fr.Ranges[i]))
+		words = append(words, app.Li().Text(essay.RangeWords(d, i, fr.Ranges[i])))
 	}
 	height := strconv.Itoa(max(len(d.Factors), 1) * rangeRow)
 	return app.Section().ID("fragility").Class("fragility").Aria("labelledby", "fragility-title").Body(

@@ -13,14 +13,19 @@ import (
 type decisionOptions struct {
 	app.Compo
 
-	Idecision essay.Decision
-	Iactions  *decisionActions
+	// Only the options' names: an edit of a score does not render them
+	// again.
+	Inames   []string
+	Iactions *decisionActions
 }
 
 func newDecisionOptions() *decisionOptions { return &decisionOptions{} }
 
 // Decision sets the decision whose options are shown.
-func (d *decisionOptions) Decision(dec essay.Decision) *decisionOptions { d.Idecision = dec; return d }
+func (d *decisionOptions) Decision(dec essay.Decision) *decisionOptions {
+	d.Inames = dec.Options
+	return d
+}
 
 // Actions sets the callbacks that change the decision.
 func (d *decisionOptions) Actions(a *decisionActions) *decisionOptions { d.Iactions = a; return d }
@@ -41,7 +46,7 @@ func (d *decisionOptions) call(f func(ctx app.Context)) app.EventHandler {
 }
 
 func (d *decisionOptions) Render() app.UI {
-	dec, act := d.Idecision, d.Iactions
+	dec, act := essay.Decision{Options: d.Inames}, d.Iactions
 	n := len(dec.Options)
 	rows := make([]app.UI, n)
 	for i, name := range dec.Options {

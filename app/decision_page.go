@@ -36,6 +36,9 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 	p.dec.tick++
 	tick := p.dec.tick
 	ctx.After(urlDelay, func(ctx app.Context) {
+		// The address is not rendered: without this, go-app renders the
+		// whole page again for nothing.
+		ctx.PreventUpdate()
 		if tick == p.dec.tick {
 			p.decisionToURL()
 		}
@@ -45,8 +48,10 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 // showFields makes the form's text fields show d once the page has been
 // rendered, after a change made elsewhere than in those fields: a fresh
 // start, a move or removal, a choice, another tab (app/goapp.go's
-// syncValues: go-app cannot empty a field).
-func showFields(ctx app.Context, d essay.Decision) {
+// syncValues: go-app cannot empty a field). Deferred in the page's own
+// context: go-app drops work deferred from an element that the render
+// removes, such as a Remove or Keep mine button.
+func (p *page) showFields(d essay.Decision) {
 	values := map[string]string{}
 	for i, name := range d.Options {
 		values[optionID(i)] = name
@@ -54,7 +59,7 @@ func showFields(ctx app.Context, d essay.Decision) {
 	for i, c := range d.Factors {
 		values[factorID(i)+"-name"], values[factorID(i)+"-note"] = c.Name, c.Note
 	}
-	ctx.Defer(func(app.Context) { syncValues(values) })
+	p.ctx.Defer(func(app.Context) { syncValues(values) })
 }
 
 // decisionToURL puts the shown decision in the address.
@@ -92,7 +97,7 @@ func (p *page) moveFactor(ctx app.Context, i, by int) {
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
 	})
-	showFields(ctx, p.dec.d)
+	p.showFields(p.dec.d)
 	focusMoved(ctx, factorID(j), j, len(p.dec.d.Factors), by)
 }
 
@@ -105,7 +110,7 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 	p.editDecision(ctx, func(d *essay.Decision) {
 		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
 	})
-	showFields(ctx, p.dec.d)
+	p.showFields(p.dec.d)
 	p.say(ctx, "Removed “"+essay.FactorLabel(removed, i)+"”.")
 	// Focus where the removed factor was, or the add button.
 	switch {
@@ -160,7 +165,7 @@ func (p *page) removeOption(ctx app.Context, o int) {
 			d.Factors[i].Scores = slices.Delete(d.Factors[i].Scores, o, o+1)
 		}
 	})
-	showFields(ctx, p.dec.d)
+	p.showFields(p.dec.d)
 	p.say(ctx, "Removed the option “"+essay.OptionLabel(removed, o)+"”.")
 	focusLater(ctx, optionID(min(o, len(p.dec.d.Options)-1)))
 }
@@ -179,7 +184,7 @@ func (p *page) moveOption(ctx app.Context, o, by int) {
 			s[o], s[j] = s[j], s[o]
 		}
 	})
-	showFields(ctx, p.dec.d)
+	p.showFields(p.dec.d)
 	focusMoved(ctx, optionID(j), j, len(p.dec.d.Options), by)
 }
 
@@ -206,7 +211,7 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	default:
 		p.say(ctx, "Your saved decision is kept.")
 	}
-	showFields(ctx, p.dec.shown())
+	p.showFields(p.dec.shown())
 	p.decisionToURL()
 }
 
@@ -236,7 +241,7 @@ func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")
 		focusLater(ctx, optionID(0))
 	}
-	showFields(ctx, p.dec.d)
+	p.showFields(p.dec.d)
 }
 
 // say shows a short message in the page's notice area.

@@ -125,6 +125,8 @@ type decisionActions struct {
 	// start asks for a fresh start (startEssay or startBlank), which
 	// replaces the reader's decision once confirmed; 0 cancels.
 	start func(ctx app.Context, kind int, confirmed bool)
+	// shown is the decision shown now, for the tools that export it.
+	shown func() essay.Decision
 }
 
 // loadDecision reads the saved decision and, on the decision's own page,

@@ -14,8 +14,11 @@ import (
 type decisionTools struct {
 	app.Compo
 
-	Ivalue   decisionView
-	Iactions *decisionActions
+	// Only what the tools show: an edit of the decision does not render
+	// them again. A click reads the decision through Iactions.shown.
+	Ititle        string // the essay's title, for the Markdown export
+	IconfirmStart int    // the fresh start awaiting confirmation, if any
+	Iactions      *decisionActions
 
 	status string // what the last copy did, for the reader
 	link   string // the link, shown when it could not be copied
@@ -24,7 +27,10 @@ type decisionTools struct {
 func newDecisionTools() *decisionTools { return &decisionTools{} }
 
 // Value sets the decision.
-func (t *decisionTools) Value(v decisionView) *decisionTools { t.Ivalue = v; return t }
+func (t *decisionTools) Value(v decisionView) *decisionTools {
+	t.Ititle, t.IconfirmStart = v.EssayTitle, v.ConfirmStart
+	return t
+}
 
 // Actions sets the callbacks that change the decision.
 func (t *decisionTools) Actions(a *decisionActions) *decisionTools { t.Iactions = a; return t }
@@ -36,7 +42,7 @@ func (t *decisionTools) currentLink() string {
 	_ = catch(func() {
 		u := app.Window().Get("URL").New(app.Window().Get("location").Get("href").String())
 		u.Set("hash", "")
-		u.Get("searchParams").Call("set", "d", decisionLink(t.Ivalue.Decision))
+		u.Get("searchParams").Call("set", "d", decisionLink(t.Iactions.shown()))
 		link = u.Call("toString").String()
 	})
 	return link
@@ -73,7 +79,7 @@ func (t *decisionTools) copyLink(ctx app.Context, e app.Event) {
 
 // download saves the decision as a Markdown document.
 func (t *decisionTools) download(ctx app.Context, e app.Event) {
-	md := essay.DecisionMarkdown(t.Ivalue.Decision, t.Ivalue.EssayTitle, time.Now())
+	md := essay.DecisionMarkdown(t.Iactions.shown(), t.Ititle, time.Now())
 	_ = catch(func() {
 		w := app.Window()
 		blob := w.Get("Blob").New([]any{md}, map[string]any{"type": "text/markdown;charset=utf-8"})
@@ -84,7 +90,10 @@ func (t *decisionTools) download(ctx app.Context, e app.Event) {
 		w.Get("document").Get("body").Call("appendChild", a)
 		a.Call("click")
 		a.Call("remove")
-		ctx.After(time.Minute, func(app.Context) { w.Get("URL").Call("revokeObjectURL", url) })
+		ctx.After(time.Minute, func(ctx app.Context) {
+			ctx.PreventUpdate() // nothing shown changes
+			w.Get("URL").Call("revokeObjectURL", url)
+		})
 	})
 }
 
@@ -95,14 +104,14 @@ func (t *decisionTools) ask(kind int) app.EventHandler {
 }
 
 func (t *decisionTools) confirm(ctx app.Context, e app.Event) {
-	t.Iactions.start(ctx, t.Ivalue.ConfirmStart, true)
+	t.Iactions.start(ctx, t.IconfirmStart, true)
 }
 
 // startLine offers the fresh starts, or asks to confirm the one chosen:
 // either replaces the reader's decision.
 func (t *decisionTools) startLine() app.UI {
 	replaces := map[int]string{startEssay: "the essay’s model", startBlank: "a blank decision (two options, one factor)"}
-	if what, ok := replaces[t.Ivalue.ConfirmStart]; ok {
+	if what, ok := replaces[t.IconfirmStart]; ok {
 		return app.Span().Class("confirm").Body(
 			app.Span().Text("This replaces your decision with "+what+". "),
 			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirm).Text("Replace it"),

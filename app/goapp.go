@@ -33,3 +33,11 @@ func syncValues(values map[string]string) {
 		}
 	})
 }
+
+// slot holds the place of an element that comes and goes (nil for none)
+// among its siblings: go-app pairs old and new children by position, so
+// when an element appears or goes before others, each later sibling whose
+// type differs from the one now at its place is replaced, not updated. A
+// text field being typed in is then replaced: it loses the focus and the
+// keys that follow. An empty div holds the place instead.
+func slot(ui app.UI) app.UI { return app.Div().Class("slot").Body(ui) }

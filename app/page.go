@@ -38,6 +38,9 @@ type page struct {
 	// The reader's own decision, for /your-decision.
 	dec   decisionState
 	dacts *decisionActions
+	// ctx is the page's own context, set once it is mounted: the page
+	// stays mounted for the app's whole life.
+	ctx app.Context
 }
 
 func newPage() *page { return &page{} }
@@ -61,6 +64,7 @@ func (p *page) OnInit() {
 		edit: p.editDecision, move: p.moveFactor, remove: p.removeFactor, add: p.addFactor,
 		choose: p.chooseDecision, keep: p.keepLinked, start: p.startDecision,
 		addOption: p.addOption, removeOption: p.removeOption, moveOption: p.moveOption,
+		shown: p.dec.shown,
 	}
 	author := p.Iessay.Model.AuthorWeights()
 	if !app.IsClient {
@@ -118,6 +122,7 @@ func (p *page) change(ctx app.Context, edit func(essay.Weights) essay.Weights) {
 	p.urlTick++
 	tick := p.urlTick
 	ctx.After(urlDelay, func(ctx app.Context) {
+		ctx.PreventUpdate() // the address is not rendered
 		if tick == p.urlTick {
 			replaceWeightsInURL(p.view.Query)
 		}
@@ -162,6 +167,7 @@ func (p *page) OnNav(ctx app.Context) {
 // OnMount marks the document once the app runs, for the tests and the
 // benchmark that time the takeover: <html data-app="running">.
 func (p *page) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	root := app.Window().Get("document").Get("documentElement")
 	root.Call("setAttribute", "data-app", "running")
 	root.Call("setAttribute", "data-version", app.Getenv("GOAPP_VERSION"))
@@ -170,7 +176,7 @@ func (p *page) OnMount(ctx app.Context) {
 	onStorage(func(key, value string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.fromOtherTab(key, value)
-			showFields(ctx, p.dec.shown())
+			p.showFields(p.dec.shown())
 		})
 	})
 }

@@ -120,7 +120,9 @@ func linkDecision(t *testing.T, b *browser) string {
 func typeInto(t *testing.T, b *browser, id, text string) {
 	t.Helper()
 	eval[bool](t, b, `(() => { const el = document.getElementById("`+id+`"); el.focus(); el.select(); return true; })()`)
-	b.run(t, chromedp.KeyEvent(kb.Delete), chromedp.SendKeys("#"+id, text, chromedp.ByID))
+	// Keys go to whatever has the focus, as a reader's do: a field
+	// replaced while typed in loses the keys that follow.
+	b.run(t, chromedp.KeyEvent(kb.Delete), chromedp.KeyEvent(text))
 }
 
 // fullDecision is a 20-factor decision with every name and note at its cap,
@@ -297,6 +299,11 @@ func TestDecisionLinkEditSaves(t *testing.T) {
 		t.Fatal("saved before the reader acted")
 	}
 	typeInto(t, b, "option-1", "Home")
+	// The first key makes the decision the reader's, and the notice above
+	// the form goes: the field keeps the focus and every key.
+	if got := eval[string](t, b, `document.activeElement.id + " " + document.getElementById("option-1").value`); got != "option-1 Home" {
+		t.Errorf("after typing, the focus and the field are %q, want %q", got, "option-1 Home")
+	}
 	waitSaved(t, b, "an edit of the link's decision", func(d essay.Decision) bool {
 		return len(d.Options) == 2 && d.Options[0] == "Home" && len(d.Factors) == 1 && d.Factors[0].Name == "Sea"
 	})
