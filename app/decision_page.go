@@ -33,6 +33,7 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 		// Another tab saved another decision: the reader chooses.
 		p.dec.shared, p.dec.fromTab = other, true
 	}
+	p.dec.results() // now, while go-app waits for its next frame
 	p.dec.tick++
 	tick := p.dec.tick
 	ctx.After(urlDelay, func(ctx app.Context) {

@@ -51,6 +51,30 @@ type decisionState struct {
 	// that nothing typed before the app arrives is lost when it takes over.
 	ready bool
 	tick  int
+	// last is what the decision shown last made: computed in the handler
+	// of a change, so that the render that follows has only to show it.
+	last decisionOutcome
+}
+
+// decisionOutcome is what a decision makes: its ranking, how firm it is
+// and where each factor's numbers change it.
+type decisionOutcome struct {
+	d           essay.Decision
+	ranking     essay.Ranking
+	fragility   essay.Fragility
+	sensitivity []essay.Sensitivity
+	ok          bool
+}
+
+// results returns what the shown decision makes, computed once per
+// decision. Called from a change's handler, it overlaps go-app's wait
+// for its next frame (a frame follows an event by 1/120 s).
+func (s *decisionState) results() decisionOutcome {
+	d := s.shown()
+	if !s.last.ok || !s.last.d.Equal(d) {
+		s.last = decisionOutcome{d: d, ranking: d.Rank(), fragility: d.Fragility(), sensitivity: d.Sensitivity(), ok: true}
+	}
+	return s.last
 }
 
 // The fresh starts a reader may ask for.
@@ -95,12 +119,12 @@ func (s *decisionState) shown() essay.Decision {
 // view returns what the page shows: the shared decision while the reader
 // chooses, else theirs.
 func (s *decisionState) view() decisionView {
-	d := s.shown()
+	r := s.results()
 	return decisionView{
-		Decision:     d,
-		Result:       d.Rank(),
-		Fragility:    d.Fragility(),
-		Sensitivity:  d.Sensitivity(),
+		Decision:     r.d,
+		Result:       r.ranking,
+		Fragility:    r.fragility,
+		Sensitivity:  r.sensitivity,
 		Pending:      s.shared != nil,
 		FromTab:      s.fromTab,
 		Linked:       s.linked,
