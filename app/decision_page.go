@@ -99,7 +99,7 @@ func (p *page) moveFactor(ctx app.Context, i, by int) {
 		d.Factors[i], d.Factors[j] = d.Factors[j], d.Factors[i]
 	})
 	p.showFields(p.dec.d)
-	focusMoved(ctx, factorID(j), j, len(p.dec.d.Factors), by)
+	focusMoved(p.ctx, factorID(j), j, len(p.dec.d.Factors), by)
 }
 
 // removeFactor removes factor i.
@@ -116,11 +116,11 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 	// Focus where the removed factor was, or the add button.
 	switch {
 	case i < len(p.dec.d.Factors):
-		focusLater(ctx, factorID(i)+"-name")
+		focusLater(p.ctx, factorID(i)+"-name")
 	case i > 0:
-		focusLater(ctx, factorID(i-1)+"-name")
+		focusLater(p.ctx, factorID(i-1)+"-name")
 	default:
-		focusLater(ctx, "add-factor")
+		focusLater(p.ctx, "add-factor")
 	}
 }
 
@@ -136,7 +136,7 @@ func (p *page) addFactor(ctx app.Context) {
 		}
 		d.Factors = append(d.Factors, c)
 	})
-	focusLater(ctx, factorID(len(p.dec.d.Factors)-1)+"-name")
+	focusLater(p.ctx, factorID(len(p.dec.d.Factors)-1)+"-name")
 }
 
 // addOption adds an unnamed option at the end, scored 5 on every factor,
@@ -151,7 +151,7 @@ func (p *page) addOption(ctx app.Context) {
 			d.Factors[i].Scores = append(d.Factors[i].Scores, essay.MaxWeight/2)
 		}
 	})
-	focusLater(ctx, optionID(len(p.dec.d.Options)-1))
+	focusLater(p.ctx, optionID(len(p.dec.d.Options)-1))
 }
 
 // removeOption removes option o and its scores, never below two options.
@@ -168,7 +168,7 @@ func (p *page) removeOption(ctx app.Context, o int) {
 	})
 	p.showFields(p.dec.d)
 	p.say(ctx, "Removed the option “"+essay.OptionLabel(removed, o)+"”.")
-	focusLater(ctx, optionID(min(o, len(p.dec.d.Options)-1)))
+	focusLater(p.ctx, optionID(min(o, len(p.dec.d.Options)-1)))
 }
 
 // moveOption moves option o by one place, with its scores, and keeps the
@@ -186,7 +186,7 @@ func (p *page) moveOption(ctx app.Context, o, by int) {
 		}
 	})
 	p.showFields(p.dec.d)
-	focusMoved(ctx, optionID(j), j, len(p.dec.d.Options), by)
+	focusMoved(p.ctx, optionID(j), j, len(p.dec.d.Options), by)
 }
 
 // chooseDecision settles a shared link: keep the saved decision, or use the
@@ -240,7 +240,7 @@ func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 	case startBlank:
 		p.setDecision(ctx, essay.BlankDecision())
 		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")
-		focusLater(ctx, optionID(0))
+		focusLater(p.ctx, optionID(0))
 	}
 	p.showFields(p.dec.d)
 }

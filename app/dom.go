@@ -72,7 +72,9 @@ func focusTarget(id string) app.EventHandler {
 }
 
 // focusLater moves the keyboard focus to the element with id once the
-// page has been rendered.
+// page has been rendered. ctx must be one whose element the render keeps,
+// such as the page's own: go-app drops work deferred from an element that
+// the render removes (the last item's Remove button, Keep mine).
 func focusLater(ctx app.Context, id string) {
 	ctx.Defer(func(app.Context) {
 		if el := app.Window().GetElementByID(id); el.Truthy() {

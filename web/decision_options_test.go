@@ -64,6 +64,21 @@ func TestDecisionOptions(t *testing.T) {
 		got.Options[0] != "Choice 5" || got.Options[1] != "Choice 4" || got.Factors[0].Scores[0] != 0 {
 		t.Errorf("after removing down to two, want “Choice 5” (scored 0 on factor 1) and “Choice 4”: %+v", got)
 	}
+	// Removing the last option or factor takes its Remove button away: the
+	// focus goes to the item before it, not to the page's top.
+	press(t, b, "add-option", kb.Enter)
+	if err := b.waitJS(`document.activeElement.id === "option-3"`, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	press(t, b, "option-3-remove", kb.Enter)
+	if err := b.waitJS(`!document.getElementById("option-3") && document.activeElement.id === "option-2"`, 3*time.Second); err != nil {
+		t.Errorf("after removing the last option, the focus is on %q", eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
+	}
+	n := len(shownDecision(t, b).Factors)
+	press(t, b, fmt.Sprintf("factor-%d-remove", n), kb.Enter)
+	if err := b.waitJS(fmt.Sprintf(`!document.getElementById("factor-%d") && document.activeElement.id === "factor-%d-name"`, n, n-1), 3*time.Second); err != nil {
+		t.Errorf("after removing the last factor, the focus is on %q", eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
+	}
 }
 
 // TestDecisionLinks: a version-1 link captured before options could be
