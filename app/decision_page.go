@@ -230,13 +230,22 @@ func (p *page) keepLinked(ctx app.Context) {
 // reader's decision. Unconfirmed, it asks (kind 0 cancels).
 func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 	if !confirmed {
+		// The button pressed gives way to the question, or the question
+		// to the buttons: the focus goes to what takes its place.
+		asked := p.dec.confirmStart
 		p.dec.confirmStart = kind
+		if kind != 0 {
+			focusLater(p.ctx, confirmStartID)
+		} else {
+			focusLater(p.ctx, startButtonID(asked))
+		}
 		return
 	}
 	switch kind {
 	case startEssay:
 		p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
 		p.say(ctx, "Started again from the essay’s model and your weights.")
+		focusLater(p.ctx, startButtonID(startEssay))
 	case startBlank:
 		p.setDecision(ctx, essay.BlankDecision())
 		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")

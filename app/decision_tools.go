@@ -107,6 +107,18 @@ func (t *decisionTools) confirm(ctx app.Context, e app.Event) {
 	t.Iactions.start(ctx, t.IconfirmStart, true)
 }
 
+// confirmStartID is the id of the button that confirms a fresh start.
+const confirmStartID = "confirm-start-again"
+
+// startButtonID is the id of the button that asks for the fresh start
+// kind.
+func startButtonID(kind int) string {
+	if kind == startBlank {
+		return "start-blank"
+	}
+	return "start-again"
+}
+
 // startLine offers the fresh starts, or asks to confirm the one chosen:
 // either replaces the reader's decision.
 func (t *decisionTools) startLine() app.UI {
@@ -114,13 +126,13 @@ func (t *decisionTools) startLine() app.UI {
 	if what, ok := replaces[t.IconfirmStart]; ok {
 		return app.Span().Class("confirm").Body(
 			app.Span().Text("This replaces your decision with "+what+". "),
-			app.Button().Type("button").ID("confirm-start-again").OnClick(t.confirm).Text("Replace it"),
+			app.Button().Type("button").ID(confirmStartID).OnClick(t.confirm).Text("Replace it"),
 			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.ask(0)).Text("Cancel"),
 		)
 	}
 	return app.Span().Class("confirm").Body(
-		app.Button().Type("button").ID("start-again").Class("secondary").OnClick(t.ask(startEssay)).Text("Start again from the essay’s model"),
-		app.Button().Type("button").ID("start-blank").Class("secondary").OnClick(t.ask(startBlank)).Text("Start from a blank decision"),
+		app.Button().Type("button").ID(startButtonID(startEssay)).Class("secondary").OnClick(t.ask(startEssay)).Text("Start again from the essay’s model"),
+		app.Button().Type("button").ID(startButtonID(startBlank)).Class("secondary").OnClick(t.ask(startBlank)).Text("Start from a blank decision"),
 	)
 }
 

@@ -161,27 +161,30 @@ func TestDecisionFreshStarts(t *testing.T) {
 		t.Fatal(err)
 	}
 	mine := shownDecision(t, b)
+	focused := func() string { return eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`) }
 	press(t, b, "start-blank", kb.Enter)
-	if err := b.waitJS(`!!document.getElementById("cancel-start-again")`, 3*time.Second); err != nil {
-		t.Fatalf("no confirmation asked: %v", err)
+	// The button pressed gives way to the question: the focus goes to it,
+	// and back to the button after Cancel.
+	if err := b.waitJS(`!!document.getElementById("cancel-start-again") && document.activeElement.id === "confirm-start-again"`, 3*time.Second); err != nil {
+		t.Fatalf("no confirmation asked, or not focused (focus on %q): %v", focused(), err)
 	}
 	press(t, b, "cancel-start-again", kb.Enter)
-	if err := b.waitJS(`!!document.getElementById("start-blank")`, 3*time.Second); err != nil {
-		t.Fatal(err)
+	if err := b.waitJS(`!!document.getElementById("start-blank") && document.activeElement.id === "start-blank"`, 3*time.Second); err != nil {
+		t.Fatalf("after Cancel, the focus is on %q: %v", focused(), err)
 	}
 	if got := shownDecision(t, b); !got.Equal(mine) {
 		t.Errorf("Cancel changed the decision:\n%+v", got)
 	}
 	for _, tc := range []struct {
-		button string
-		want   essay.Decision
+		button, focus string
+		want          essay.Decision
 	}{
-		{"start-blank", essay.BlankDecision()},
-		{"start-again", essay.NewDecision(essay.Content().Model, essay.Content().Model.AuthorWeights())},
+		{"start-blank", "option-1", essay.BlankDecision()},
+		{"start-again", "start-again", essay.NewDecision(essay.Content().Model, essay.Content().Model.AuthorWeights())},
 	} {
 		press(t, b, tc.button, kb.Enter)
-		if err := b.waitJS(`!!document.getElementById("confirm-start-again")`, 3*time.Second); err != nil {
-			t.Fatalf("%s: no confirmation asked: %v", tc.button, err)
+		if err := b.waitJS(`document.activeElement.id === "confirm-start-again"`, 3*time.Second); err != nil {
+			t.Fatalf("%s: no confirmation asked, or not focused (focus on %q): %v", tc.button, focused(), err)
 		}
 		press(t, b, "confirm-start-again", kb.Enter)
 		if err := b.waitJS(fmt.Sprintf(`document.querySelectorAll("li.criterion").length === %d`, len(tc.want.Factors)), 3*time.Second); err != nil {
@@ -192,6 +195,9 @@ func TestDecisionFreshStarts(t *testing.T) {
 		}
 		if saved, _ := savedDecision(t, b); !saved.Equal(tc.want) {
 			t.Errorf("%s: saved\n%+v", tc.button, saved)
+		}
+		if err := b.waitJS(`document.activeElement.id === `+jsString(tc.focus), 3*time.Second); err != nil {
+			t.Errorf("%s: after confirming, the focus is on %q, want %q", tc.button, focused(), tc.focus)
 		}
 	}
 }
