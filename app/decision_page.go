@@ -214,6 +214,9 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	}
 	p.showFields(p.dec.shown())
 	p.decisionToURL()
+	// The question and its buttons are gone: the focus goes to the form,
+	// now the reader's to edit.
+	focusLater(p.ctx, optionID(0))
 }
 
 // keepLinked makes the decision shown from a link the reader's: saved.
@@ -223,6 +226,7 @@ func (p *page) keepLinked(ctx app.Context) {
 	}
 	p.setDecision(ctx, p.dec.d)
 	p.say(ctx, "The decision from the link is now yours, saved in this browser.")
+	focusLater(p.ctx, optionID(0)) // as after Keep mine
 }
 
 // startDecision starts afresh, from the essay's model and the current

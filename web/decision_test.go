@@ -280,6 +280,9 @@ func TestDecisionLinkRoundTrip(t *testing.T) {
 	if err := b.waitJS(`(localStorage.getItem(`+decisionKeyJS+`) || "") !== ""`, 3*time.Second); err != nil {
 		t.Fatal("Make it mine saved nothing")
 	}
+	if err := b.waitJS(`document.activeElement.id === "option-1"`, 3*time.Second); err != nil {
+		t.Errorf("after Make it mine, the focus is on %q", eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
+	}
 	if saved, _ := savedDecision(t, b); !saved.Equal(d) {
 		t.Error("Make it mine did not save the link's decision")
 	}
@@ -344,6 +347,10 @@ func TestDecisionKeepOrUse(t *testing.T) {
 			b.run(t, chromedp.Click("#"+tc.button, chromedp.ByID))
 			if err := b.waitJS(`!document.getElementById("keep-mine")`, 3*time.Second); err != nil {
 				t.Fatal(err)
+			}
+			// The buttons are gone: the focus goes to the form.
+			if err := b.waitJS(`document.activeElement.id === "option-1"`, 3*time.Second); err != nil {
+				t.Errorf("after %s, the focus is on %q", tc.button, eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
 			}
 			if got := shownDecision(t, b); !got.Equal(tc.want) {
 				t.Errorf("after %s the page shows\n%+v", tc.button, got)
