@@ -27,7 +27,7 @@ func (p *verdictPanel) View(v *view) *verdictPanel { p.Iview = v; return p }
 func (p *verdictPanel) OnReset(f func(ctx app.Context)) *verdictPanel { p.IonReset = f; return p }
 
 func (p *verdictPanel) reset(ctx app.Context, e app.Event) {
-	if p.IonReset != nil {
+	if p.IonReset != nil && p.Iview.Query != "" {
 		p.IonReset(ctx)
 	}
 }
@@ -65,8 +65,13 @@ func (p *verdictPanel) Render() app.UI {
 		return svg("line").Class("bar-author").Attr("x1", x).Attr("x2", x).Attr("y1", y).Attr("y2", y+barHeight/2+8)
 	}
 	bars = append(bars, authorTick(0), authorTick(1))
-	// Disabled only when there is nothing to reset.
-	resetButton := disabledIf(app.Button().Type("button").Class("reset").OnClick(p.reset).Text("Reset to our reading of the author’s weights"), v.Query == "")
+	// Marked unavailable when there is nothing to reset, not disabled: a
+	// disabled button loses the focus, and a reader who pressed it by
+	// keyboard would be sent to the page's top.
+	resetButton := app.Button().Type("button").ID("reset-weights").Class("reset").OnClick(p.reset).Text("Reset to our reading of the author’s weights")
+	if v.Query == "" {
+		resetButton = resetButton.Aria("disabled", "true")
+	}
 	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
 		app.P().Class("verdict-title").ID("verdict-title").Text(essay.VerdictOwner(v.Query != "")),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").

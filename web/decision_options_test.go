@@ -161,7 +161,9 @@ func TestDecisionFreshStarts(t *testing.T) {
 		t.Fatal(err)
 	}
 	mine := shownDecision(t, b)
-	focused := func() string { return eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`) }
+	focused := func() string {
+		return eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`)
+	}
 	press(t, b, "start-blank", kb.Enter)
 	// The button pressed gives way to the question: the focus goes to it,
 	// and back to the button after Cancel.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
 )
 
 // Every workaround for go-app v10.1.11, with its reason. Each has a check
@@ -23,6 +24,8 @@ import (
 //     the app reads storage through app/dom.go's windowProperty.
 //   - go-app writes Disabled(false) as disabled="false", which disables:
 //     app/goapp.go's disabledIf.
+//   - go-app's own elements must not lose the focus of a field being typed
+//     in when an element before them comes or goes: app/goapp.go's slot.
 //   - go-app drops an empty value attribute, so a text field emptied by a
 //     change made elsewhere keeps its old text: app/goapp.go's syncValues.
 //   - go-app writes attributes in a random order: app/app_test.go's hasTag
@@ -158,8 +161,48 @@ func fixPage(b []byte, domain, prefix string) []byte {
 		b = bytes.ReplaceAll(b, []byte(`"https://"`), []byte(`"/"`))
 		b = bytes.ReplaceAll(b, []byte(`"https:///`), []byte(`"/`))
 	}
-	return slashHome(b, domain, prefix)
+	return explicitARIA(slashHome(b, domain, prefix))
 }
+
+// explicitARIA writes each ARIA attribute go-app prerendered bare (it
+// writes any attribute whose value is "true" as a bare name, as for a
+// boolean attribute) with its value: a bare aria-hidden is aria-hidden="",
+// which ARIA reads as not hidden, so until the app ran, screen readers
+// read what the page hides from them, and a button marked unavailable was
+// not. In the browser go-app sets "true" itself. The page is read with a
+// real tokenizer; only the tags concerned are rewritten, byte for byte
+// elsewhere.
+func explicitARIA(page []byte) []byte {
+	var out bytes.Buffer
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken || !bytes.Contains(raw, []byte(" aria-")) {
+			out.Write(raw)
+			continue
+		}
+		last := 0
+		for _, m := range ariaOrQuoted.FindAllIndex(raw, -1) {
+			if raw[m[0]] == '"' || m[1] < len(raw) && raw[m[1]] == '=' {
+				continue // a quoted value, or an attribute with its value
+			}
+			out.Write(raw[last:m[1]])
+			out.WriteString(`="true"`)
+			last = m[1]
+		}
+		out.Write(raw[last:])
+	}
+	return out.Bytes()
+}
+
+// ariaOrQuoted matches, in a tag, a quoted value (go-app's
+// strconv.Quote), so that what it holds is skipped, or an ARIA
+// attribute's name.
+var ariaOrQuoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\saria-[a-z]+`)
 
 // goappStopped marks the document and tells static/page.js that the Go
 // program has stopped: go.run's promise settles only then.

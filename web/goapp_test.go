@@ -5,11 +5,13 @@ package web
 import (
 	"bytes"
 	"io/fs"
+	"strings"
 	"testing"
 
 	"leaving-amazon/essay"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
 )
 
 // TestGoappStillNeedsItsFixes checks that each go-app bug worked around in
@@ -50,6 +52,8 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 			bytes.Contains(worker, []byte(`"`+prefix+`"`)) && bytes.Contains(raw("/", "essay.example"), []byte(`"https://essay.example`+prefix+`"`))},
 		{"patchAppJS", "app.js registers the worker before the wasm has loaded",
 			bytes.Contains(appJS, []byte("goappInitServiceWorker();\n"))},
+		{"explicitARIA", `an attribute whose value is "true" is written bare, as aria-hidden with no value`,
+			bytes.Contains(page, []byte(" aria-hidden>")) || bytes.Contains(page, []byte(" aria-hidden "))},
 	} {
 		if !tc.still {
 			t.Errorf("go-app no longer has the bug %s works around (%s): drop or revisit it", tc.fix, tc.bug)
@@ -65,5 +69,57 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 	}
 	if fixed := slashHome(worker, "", prefix); bytes.Contains(fixed, []byte(`"`+prefix+`"`)) {
 		t.Error("slashHome left the home without its slash")
+	}
+}
+
+// TestExplicitARIA: a bare ARIA attribute gets its value "true", and
+// nothing else changes: not a quoted value, not text, not a script.
+func TestExplicitARIA(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"bare", `<p aria-hidden>x</p>`, `<p aria-hidden="true">x</p>`},
+		{"two in a row, among others", `<span class="a" aria-hidden aria-disabled data-x="aria-hidden y">t aria-hidden z</span>`,
+			`<span class="a" aria-hidden="true" aria-disabled="true" data-x="aria-hidden y">t aria-hidden z</span>`},
+		{"in a quoted value", `<b aria-label="a aria-hidden b" aria-disabled>`, `<b aria-label="a aria-hidden b" aria-disabled="true">`},
+		{"self-closing", `<br aria-hidden/>`, `<br aria-hidden="true"/>`},
+		{"with a value", `<a aria-current="page" href="/x">`, `<a aria-current="page" href="/x">`},
+		{"in a script", `<script>var s = "<p aria-hidden>"</script>`, `<script>var s = "<p aria-hidden>"</script>`},
+		{"in a comment", `<!-- <p aria-hidden> --><i>`, `<!-- <p aria-hidden> --><i>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(explicitARIA([]byte(tc.in))); got != tc.want {
+				t.Errorf("explicitARIA(%s) =\n%s\nwant\n%s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNoBareARIA: no prerendered page, of the server or of an export,
+// has an ARIA attribute without a value (which ARIA reads as unset).
+func TestNoBareARIA(t *testing.T) {
+	for name, cfg := range map[string]Config{"server": {}, "export": {Base: "/essays/leaving-amazon/", Static: true}} {
+		s, err := New(essay.Content(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hidden := 0
+		for p, r := range s.responses {
+			if !strings.HasPrefix(r.contentType, "text/html") {
+				continue
+			}
+			z := html.NewTokenizer(bytes.NewReader(r.raw))
+			for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+				for _, a := range z.Token().Attr {
+					if strings.HasPrefix(a.Key, "aria-") && a.Val == "" {
+						t.Errorf("%s %s: a bare %s", name, p, a.Key)
+					}
+					if a.Key == "aria-hidden" && a.Val == "true" {
+						hidden++
+					}
+				}
+			}
+		}
+		if hidden == 0 {
+			t.Errorf("%s: no aria-hidden=\"true\" in any page: the check reads nothing", name)
+		}
 	}
 }

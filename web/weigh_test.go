@@ -132,7 +132,7 @@ const weighSnapshot = `JSON.stringify({
 	label: document.querySelector("svg.bars").getAttribute("aria-label"),
 	marks: [...document.querySelectorAll(".mark")].map(m => m.className),
 	words: [...document.querySelectorAll("input[data-factor]")].map(i => i.value + " " + i.getAttribute("aria-valuetext")),
-	reset: document.querySelector(".verdict .reset").disabled,
+	reset: document.querySelector(".verdict .reset").getAttribute("aria-disabled"),
 	links: [...document.querySelectorAll("#essay a[href^='/']")].map(a => a.getAttribute("href")).join(" "),
 	model: document.getElementById("essay").dataset.verdict + " " + document.getElementById("essay").dataset.verdictText,
 })`

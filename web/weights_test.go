@@ -73,10 +73,15 @@ func TestSliderKeyboard(t *testing.T) {
 	if err := b.waitJS(`document.getElementById("verdict-said").textContent === `+verdictText, 3*time.Second); err != nil {
 		t.Errorf("the verdict is not announced: %v", err)
 	}
-	// Reset brings our reading back.
-	eval[bool](t, b, `(document.querySelector(".verdict .reset").click(), true)`)
+	// Reset, by keyboard, brings our reading back, and keeps the focus:
+	// with nothing left to reset the button is marked unavailable, not
+	// disabled (which would send the focus to the page's top).
+	press(t, b, "reset-weights", kb.Enter)
 	if err := b.waitJS(fmt.Sprintf(`%s === %q`, verdictText, before), 2*time.Second); err != nil {
 		t.Errorf("reset did not restore the author's verdict: %q", eval[string](t, b, verdictText))
+	}
+	if err := b.waitJS(`document.activeElement.id === "reset-weights" && document.activeElement.getAttribute("aria-disabled") === "true"`, 2*time.Second); err != nil {
+		t.Errorf("after reset, the focus is on %q", eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
 	}
 	if got := sliderValue(t, b, "promotion"); got != fmt.Sprint(m.Factors[m.Factor("promotion")].Weight) {
 		t.Errorf("after reset the slider is at %s", got)

@@ -258,7 +258,8 @@
       var said = $(".verdict-text", panel);
       text(said, out.verdict + (r.close ? " A close call." : ""));
       text($(".cheapest", panel), out.cheapest);
-      $(".reset", panel).disabled = !yours;
+      var reset = $(".reset", panel); // unavailable, not disabled, as the app's (app/verdict.go)
+      if (yours) reset.removeAttribute("aria-disabled"); else reset.setAttribute("aria-disabled", "true");
     }
     text($(".balance-text"), out.balance);
     document.querySelectorAll(".indicator").forEach(function (a) {
