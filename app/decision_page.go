@@ -36,7 +36,10 @@ func (p *page) setDecision(ctx app.Context, d essay.Decision) {
 	p.dec.results() // now, while go-app waits for its next frame
 	p.dec.tick++
 	tick := p.dec.tick
-	ctx.After(urlDelay, func(ctx app.Context) {
+	// In the page's own context: go-app drops what an element the render
+	// removes (a Remove, a confirmation) scheduled, and the address would
+	// keep the decision this one replaced.
+	p.ctx.After(urlDelay, func(ctx app.Context) {
 		// The address is not rendered: without this, go-app renders the
 		// whole page again for nothing.
 		ctx.PreventUpdate()

@@ -79,6 +79,9 @@ func TestDecisionOptions(t *testing.T) {
 	if err := b.waitJS(fmt.Sprintf(`!document.getElementById("factor-%d") && document.activeElement.id === "factor-%d-name"`, n, n-1), 3*time.Second); err != nil {
 		t.Errorf("after removing the last factor, the focus is on %q", eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`))
 	}
+	if err := b.waitJS(`new URLSearchParams(location.search).get("d") === localStorage.getItem(`+decisionKeyJS+`)`, 3*time.Second); err != nil {
+		t.Error("after removing the last factor, the address does not hold the decision")
+	}
 }
 
 // TestDecisionLinks: a version-1 link captured before options could be
@@ -200,6 +203,12 @@ func TestDecisionFreshStarts(t *testing.T) {
 		}
 		if err := b.waitJS(`document.activeElement.id === `+jsString(tc.focus), 3*time.Second); err != nil {
 			t.Errorf("%s: after confirming, the focus is on %q, want %q", tc.button, focused(), tc.focus)
+		}
+		// The address follows: a reload, or the link copied from the
+		// address bar, brings this decision, not the one it replaced.
+		enc, _ := essay.EncodeDecision(tc.want)
+		if err := b.waitJS(`new URLSearchParams(location.search).get("d") === `+jsString(enc), 3*time.Second); err != nil {
+			t.Errorf("%s: the address still holds %q", tc.button, linkDecision(t, b))
 		}
 	}
 }
