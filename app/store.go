@@ -91,19 +91,28 @@ func (s *store) saw(key, value string) {
 }
 
 // setAside keeps value under key plus the date and time, never in place of
-// another; past keep of them, the oldest goes.
+// another; past keep of them, the oldest goes. A value already kept is
+// not kept again: each page read finds it until the reader saves, and
+// copies of it would push older ones out.
 func (s *store) setAside(key, value string, keep int) (string, error) {
 	if s == nil {
 		return "", errNoStorage
 	}
 	var kept []string
+	already := ""
 	_ = catch(func() {
 		for i := 0; i < s.ls.Get("length").Int(); i++ {
 			if k := s.ls.Call("key", i).String(); strings.HasPrefix(k, key+":") {
 				kept = append(kept, k)
+				if already == "" && s.ls.Call("getItem", k).String() == value {
+					already = k
+				}
 			}
 		}
 	})
+	if already != "" {
+		return already, nil
+	}
 	slices.Sort(kept)
 	for _, old := range kept[:max(0, len(kept)-keep+1)] {
 		_ = catch(func() { s.ls.Call("removeItem", old) })

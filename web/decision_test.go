@@ -429,6 +429,12 @@ func TestDecisionBadStorage(t *testing.T) {
 		if got := eval[int](t, b, `document.querySelectorAll("li.criterion").length`); got == 0 {
 			t.Error("no working form")
 		}
+		// Every page finds it again until the reader saves: it is kept
+		// once, not once per visit (five copies would push out older ones).
+		openDecision(t, b, s, "")
+		if got := setAside(t, b); len(got) != 1 {
+			t.Errorf("a second visit kept it aside again: %q", got)
+		}
 		// The reader edits; later another unreadable decision turns up, and
 		// the first one kept aside is still there beside it.
 		typeInto(t, b, "option-1", "Edited")
