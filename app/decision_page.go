@@ -19,11 +19,11 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 	}
 	d := cloneDecision(p.dec.d)
 	change(&d)
-	p.setDecision(ctx, d.Clean())
+	p.setDecision(d.Clean())
 }
 
 // setDecision makes d the reader's decision, saved.
-func (p *page) setDecision(ctx app.Context, d essay.Decision) {
+func (p *page) setDecision(d essay.Decision) {
 	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmStart = d, true, false, 0
 	other, msg := saveDecision(p.store, d)
 	if msg != "" {
@@ -115,7 +115,7 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
 	})
 	p.showFields(p.dec.d)
-	p.say(ctx, "Removed “"+essay.FactorLabel(removed, i)+"”.")
+	p.say("Removed “"+essay.FactorLabel(removed, i)+"”.")
 	// Focus where the removed factor was, or the add button.
 	switch {
 	case i < len(p.dec.d.Factors):
@@ -170,7 +170,7 @@ func (p *page) removeOption(ctx app.Context, o int) {
 		}
 	})
 	p.showFields(p.dec.d)
-	p.say(ctx, "Removed the option “"+essay.OptionLabel(removed, o)+"”.")
+	p.say("Removed the option “"+essay.OptionLabel(removed, o)+"”.")
 	focusLater(p.ctx, optionID(min(o, len(p.dec.d.Options)-1)))
 }
 
@@ -203,17 +203,17 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 	p.dec.shared, p.dec.fromTab = nil, false
 	switch {
 	case useShared:
-		p.setDecision(ctx, *shared)
-		p.say(ctx, "The shared decision is now yours, saved in this browser.")
+		p.setDecision(*shared)
+		p.say("The shared decision is now yours, saved in this browser.")
 	case fromTab:
 		// The reader chose this tab's over the other tab's: saved as is.
 		if enc, err := essay.EncodeDecision(p.dec.d); err == nil && p.store.set(decisionKey, enc) == nil {
-			p.say(ctx, "Your decision is kept, in place of the other tab’s.")
+			p.say("Your decision is kept, in place of the other tab’s.")
 		} else {
-			p.say(ctx, "Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
+			p.say("Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
 		}
 	default:
-		p.say(ctx, "Your saved decision is kept.")
+		p.say("Your saved decision is kept.")
 	}
 	p.showFields(p.dec.shown())
 	p.decisionToURL()
@@ -227,8 +227,8 @@ func (p *page) keepLinked(ctx app.Context) {
 	if !p.dec.linked {
 		return
 	}
-	p.setDecision(ctx, p.dec.d)
-	p.say(ctx, "The decision from the link is now yours, saved in this browser.")
+	p.setDecision(p.dec.d)
+	p.say("The decision from the link is now yours, saved in this browser.")
 	focusLater(p.ctx, optionID(0)) // as after Keep mine
 }
 
@@ -250,16 +250,16 @@ func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 	}
 	switch kind {
 	case startEssay:
-		p.setDecision(ctx, essay.NewDecision(p.Iessay.Model, p.view.Weights))
-		p.say(ctx, "Started again from the essay’s model and your weights.")
+		p.setDecision(essay.NewDecision(p.Iessay.Model, p.view.Weights))
+		p.say("Started again from the essay’s model and your weights.")
 		focusLater(p.ctx, startButtonID(startEssay))
 	case startBlank:
-		p.setDecision(ctx, essay.BlankDecision())
-		p.say(ctx, "Started from a blank decision: two options and one factor, to name.")
+		p.setDecision(essay.BlankDecision())
+		p.say("Started from a blank decision: two options and one factor, to name.")
 		focusLater(p.ctx, optionID(0))
 	}
 	p.showFields(p.dec.d)
 }
 
 // say shows a short message in the page's notice area.
-func (p *page) say(ctx app.Context, message string) { p.notice = message }
+func (p *page) say(message string) { p.notice = message }
