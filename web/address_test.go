@@ -139,7 +139,7 @@ func TestAppStoppedNotice(t *testing.T) {
 	if got.Loader {
 		t.Error("go-app's loader, with the panic in it, is still shown")
 	}
-	eval[bool](t, b, `(document.querySelector("#app-stopped button").click(), true)`)
+	clickToNewDocument(t, b, `document.querySelector("#app-stopped button").click()`)
 	b.waitApp(t, 60*time.Second)
 	if got := eval[string](t, b, `document.getElementById("w-pace").value`); got != "0" {
 		t.Errorf("after Reload the weight is %s, want the reader's 0", got)

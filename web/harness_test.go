@@ -202,6 +202,17 @@ func reloadTo(t testing.TB, b *browser, version string) {
 	b.waitApp(t, 30*time.Second)
 }
 
+// clickToNewDocument runs clickJS, which must load a new document (a
+// Reload), and waits until the new one has loaded: evaluating in the tab
+// while the old one unloads fails with "Inspected target navigated".
+func clickToNewDocument(t testing.TB, b *browser, clickJS string) {
+	t.Helper()
+	eval[bool](t, b, `(window.__oldDocument = true, `+clickJS+`, true)`)
+	if err := b.waitJS(`!window.__oldDocument && document.readyState === "complete"`, 30*time.Second); err != nil {
+		t.Fatalf("no new document after %s: %v", clickJS, err)
+	}
+}
+
 // press focuses the element with id and presses a key on it.
 func press(t testing.TB, b *browser, id, key string) {
 	t.Helper()
