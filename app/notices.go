@@ -37,6 +37,10 @@ type notices struct {
 	Imessage   string
 	IonDismiss func(ctx app.Context)
 
+	// cameFrom is where the keyboard focus was before it reached a
+	// notice's button: it goes back there when the button goes.
+	cameFrom app.Value
+
 	release []func()
 }
 
@@ -49,6 +53,7 @@ func (n *notices) Message(s string) *notices { n.Imessage = s; return n }
 func (n *notices) OnDismiss(f func(ctx app.Context)) *notices { n.IonDismiss = f; return n }
 
 func (n *notices) dismissMessage(ctx app.Context, e app.Event) {
+	n.focusBack()
 	if n.IonDismiss != nil {
 		n.IonDismiss(ctx)
 	}
@@ -82,7 +87,7 @@ func (n *notices) OnAppUpdate(ctx app.Context) {
 	if !n.controlledAtLoad && !n.installed {
 		n.installed = true
 		n.offlineReady = true
-		ctx.After(offlineNoticeFor, func(app.Context) { n.offlineReady = false })
+		ctx.After(offlineNoticeFor, func(app.Context) { n.focusBack(); n.offlineReady = false })
 		return
 	}
 	n.offlineReady = false
@@ -93,6 +98,36 @@ func (n *notices) OnAppUpdate(ctx app.Context) {
 // or is done.
 func (n *notices) OnAppInstallChange(ctx app.Context) {
 	n.installable = ctx.IsAppInstallable() && !ctx.IsAppleBrowser()
+	if !n.installable {
+		n.focusBack()
+	}
+}
+
+// rememberFocus notes where the focus came from when a notice's button
+// receives it.
+func (n *notices) rememberFocus(ctx app.Context, e app.Event) {
+	if from := e.Get("relatedTarget"); from.Truthy() && !from.Call("closest", ".notices").Truthy() {
+		n.cameFrom = from
+	}
+}
+
+// focusBack moves the keyboard focus out of the notices before the render
+// removes the button that has it, which would leave the focus on <body>
+// (and a screen reader at the page's top): back where the reader was, or
+// else to the text. It runs in the handler itself: go-app drops work
+// deferred from an element the render removes.
+func (n *notices) focusBack() {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Call("closest", ".notices").Truthy() {
+		return
+	}
+	to := n.cameFrom
+	if to == nil || !to.Truthy() || !to.Get("isConnected").Bool() {
+		to = app.Window().GetElementByID("main")
+	}
+	if to.Truthy() {
+		to.Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 func (n *notices) watchForUpdates(ctx app.Context) {
@@ -140,6 +175,7 @@ func (n *notices) install(ctx app.Context, e app.Event) {
 }
 
 func (n *notices) dismissOffline(ctx app.Context, e app.Event) {
+	n.focusBack()
 	n.offlineReady = false
 }
 
@@ -150,7 +186,7 @@ func (n *notices) Render() app.UI {
 			app.If(n.Imessage != "", func() app.UI {
 				return app.P().Class("notice message").Body(
 					app.Span().Text(n.Imessage),
-					app.Button().Type("button").Class("dismiss").Aria("label", "Dismiss").OnClick(n.dismissMessage).Text("×"),
+					app.Button().Type("button").Class("dismiss").Aria("label", "Dismiss").OnFocus(n.rememberFocus).OnClick(n.dismissMessage).Text("×"),
 				)
 			}),
 			app.If(n.updateReady, func() app.UI {
@@ -162,12 +198,12 @@ func (n *notices) Render() app.UI {
 			}).ElseIf(n.offlineReady, func() app.UI {
 				return app.P().Class("notice offline").Body(
 					app.Span().Text("Ready to read offline"),
-					app.Button().Type("button").Class("dismiss").Aria("label", "Dismiss").OnClick(n.dismissOffline).Text("×"),
+					app.Button().Type("button").Class("dismiss").Aria("label", "Dismiss").OnFocus(n.rememberFocus).OnClick(n.dismissOffline).Text("×"),
 				)
 			}),
 		),
 		app.If(n.installable, func() app.UI {
-			return app.Button().Type("button").Class("install").OnClick(n.install).Text("Install the essay as an app")
+			return app.Button().Type("button").Class("install").OnFocus(n.rememberFocus).OnClick(n.install).Text("Install the essay as an app")
 		}),
 	)
 }

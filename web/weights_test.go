@@ -4,6 +4,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/chromedp/cdproto/emulation"
 	"net/url"
 	"strings"
 	"testing"
@@ -162,6 +163,38 @@ func TestTamperedLinks(t *testing.T) {
 			press(t, b, "w-pace", kb.ArrowLeft) // the page still works
 			if got := sliderValue(t, b, "pace"); got == tc.pace && tc.pace != "0" {
 				t.Errorf("the slider does not move after a tampered link")
+			}
+		})
+	}
+}
+
+// TestNoticeDismissKeepsFocus: dismissing a notice with the keyboard puts
+// the focus back where the reader was, or on the text, never on <body>
+// (where a screen reader starts again from the page's top).
+func TestNoticeDismissKeepsFocus(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	// A headless tab has no focused window, so it fires no focus events
+	// unless told to act as a focused one, as a reader's is.
+	b.run(t, emulation.SetFocusEmulationEnabled(true))
+	for _, tc := range []struct{ name, before, want string }{
+		{"from a slider", `document.getElementById("w-pace").focus()`, "w-pace"},
+		{"from nowhere", `document.activeElement.blur()`, "main"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b.navigate(t, s.URL+"/pace?w=paceNaN")
+			b.waitApp(t, 60*time.Second)
+			if err := b.waitJS(`!!document.querySelector(".notice.message .dismiss")`, 3*time.Second); err != nil {
+				t.Fatalf("no notice: %v", err)
+			}
+			eval[bool](t, b, `(`+tc.before+`, document.querySelector(".notice.message .dismiss").focus(), true)`)
+			b.run(t, chromedp.KeyEvent(kb.Enter))
+			if err := b.waitJS(`!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
+				t.Fatalf("Enter did not dismiss the notice: %v", err)
+			}
+			b.settle(t, 50*time.Millisecond)
+			if got := eval[string](t, b, `document.activeElement.id || document.activeElement.tagName`); got != tc.want {
+				t.Errorf("after Dismiss the focus is on %q, want %q", got, tc.want)
 			}
 		})
 	}
