@@ -115,7 +115,7 @@ func (p *page) removeFactor(ctx app.Context, i int) {
 		d.Factors = append(d.Factors[:i], d.Factors[i+1:]...)
 	})
 	p.showFields(p.dec.d)
-	p.say("Removed “"+essay.FactorLabel(removed, i)+"”.")
+	p.say("Removed “" + essay.FactorLabel(removed, i) + "”.")
 	// Focus where the removed factor was, or the add button.
 	switch {
 	case i < len(p.dec.d.Factors):
@@ -170,7 +170,7 @@ func (p *page) removeOption(ctx app.Context, o int) {
 		}
 	})
 	p.showFields(p.dec.d)
-	p.say("Removed the option “"+essay.OptionLabel(removed, o)+"”.")
+	p.say("Removed the option “" + essay.OptionLabel(removed, o) + "”.")
 	focusLater(p.ctx, optionID(min(o, len(p.dec.d.Options)-1)))
 }
 

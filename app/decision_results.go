@@ -27,7 +27,7 @@ func (r *decisionResults) Render() app.UI {
 		scores[o] = app.Li().Text("“" + essay.OptionLabel(d, o) + "”: " + essay.FormatScore(res.Scores[o]) + " of 10")
 	}
 	return app.Section().ID("result").Class("verdict decision-result").Aria("labelledby", "result-title").Body(
-		app.H2().ID("result-title").Class("verdict-title").Text("Your verdict"),
+		app.H2().ID("result-title").Class("verdict-title").Text(essay.DecisionOwner(r.Ivalue.Whose)),
 		app.P().ID("decision-verdict").Class("verdict-text").Text(essay.DecisionVerdict(d, res)),
 		app.Ul().Class("scores").Body(scores...),
 	)

@@ -87,7 +87,9 @@ const (
 type decisionView struct {
 	// EssayTitle names the essay the decision was made with, in its
 	// Markdown export.
-	EssayTitle  string
+	EssayTitle string
+	// Whose says whose decision it is (essay.OwnerAuthor…).
+	Whose       int
 	Decision    essay.Decision
 	Result      essay.Ranking
 	Fragility   essay.Fragility
@@ -131,6 +133,20 @@ func (s *decisionState) view() decisionView {
 		ConfirmStart: s.confirmStart,
 		Loading:      !s.ready,
 	}
+}
+
+// whose says whose decision the page shows, for its verdict's heading:
+// until the reader changes something, our reading of the author's.
+func (s *decisionState) whose(m essay.Model) int {
+	switch {
+	case s.shared != nil && s.fromTab:
+		return essay.OwnerOtherTab
+	case s.shared != nil || s.linked:
+		return essay.OwnerLink
+	case !s.saved && s.d.Equal(essay.NewDecision(m, m.AuthorWeights())):
+		return essay.OwnerAuthor
+	}
+	return essay.OwnerReader
 }
 
 // decisionActions are the callbacks by which the decision page's

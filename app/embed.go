@@ -47,7 +47,7 @@ func (c *embedCode) Render() app.UI {
 		DataSet("embed-title", title).
 		DataSet("embed-script", script).Body(
 		app.Summary().Text("Embed this section"),
-		app.P().Text("Paste this into a page of your site. The section appears with its sliders and sizes itself to fit. The essay’s server must allow your site to frame it, in the frame-ancestors of its Content-Security-Policy."),
+		app.P().Text("Paste this into a page of your site. The section appears, with any sliders it has, and sizes itself to fit. The essay’s server must allow your site to frame it, in the frame-ancestors of its Content-Security-Policy."),
 		app.Label().For("embed-snippet").Text("Embed code"),
 		// The snippet is the textarea's content: go-app's Text would write
 		// it as a value attribute, which HTML does not have (app/goapp.go).

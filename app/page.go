@@ -251,6 +251,7 @@ func (p *page) Render() app.UI {
 	case Decision:
 		dv := p.dec.view()
 		dv.EssayTitle = e.Title
+		dv.Whose = p.dec.whose(e.Model)
 		main = newDecisionEditor().Value(dv).Actions(p.dacts)
 	case All:
 		main = newWhole().View(v).Actions(p.acts)

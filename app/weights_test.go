@@ -60,8 +60,8 @@ func TestVerdictPanel(t *testing.T) {
 		verdict   string
 		resetable bool
 	}{
-		{"our reading of the author", author, m.Options[m.Conclusion].Name + ", by ", false},
-		{"every reason to leave at zero", stay, m.Options[0].Name + ", by ", true},
+		{"our reading of the author", author, "“" + m.Options[m.Conclusion].Name + "” comes out ahead, by ", false},
+		{"every reason to leave at zero", stay, "“" + m.Options[0].Name + "” comes out ahead, by ", true},
 		{"no weights", make(essay.Weights, len(author)), "No weights are set", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -49,10 +49,10 @@ func DecisionMarkdown(d Decision, essayTitle string, date time.Time) string {
 	case len(d.Factors) == 0:
 		b.WriteString("No verdict: there are no factors to weigh.\n\n")
 	case r.NoWeights:
-		b.WriteString("No verdict: every weight is 0, so nothing is weighed.\n\n")
+		b.WriteString(noWeightsWords + "every weight is 0.\n\n")
 	default:
 		if r.Winner < 0 {
-			b.WriteString(tieWords(r) + "\n\n")
+			b.WriteString(tieWords(r.Scores[r.Order[0]]) + "\n\n")
 		} else {
 			b.WriteString(aheadWords(opt[r.Winner], r.Margin, r.CloseCall) + "\n\n")
 		}

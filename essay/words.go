@@ -21,15 +21,18 @@ func ScoreWords(s int) string { return strconv.Itoa(s) + " of 10" }
 // CloseCallWords is what a close call is called.
 const CloseCallWords = "A close call."
 
-// VerdictWords says the essay's verdict with the reader's weights: "Leave
-// Amazon for another company, by 3.5 points of 10."
+// VerdictWords says the essay's verdict with the reader's weights: "“Leave
+// Amazon for another company” comes out ahead, by 3.5 points of 10." The
+// panel adds the close call on its own (app/verdict.go).
 func VerdictWords(m Model, r Result) string {
-	if s, ok := undecided(r, "No weights are set: move a slider to weigh the options.",
-		"A tie: the two options score "+FormatScore(r.Scores[0])+" each."); ok {
+	if s, ok := undecided(r, noWeightsWords+"move a slider to weigh the options.", tieWords(r.Scores[0])); ok {
 		return s
 	}
-	return m.Options[r.Winner].Name + ", by " + FormatScore(r.Margin) + " points of 10."
+	return aheadWords("“"+m.Options[r.Winner].Name+"”", r.Margin, false)
 }
+
+// noWeightsWords starts what is said when every weight is 0.
+const noWeightsWords = "No weights are set: "
 
 // undecided returns the words for a result without a winner: none, when
 // no weight is set, or tie; ok is false when an option wins.
@@ -74,6 +77,33 @@ func VerdictOwner(yours bool) string {
 	return "The author’s verdict, as we read it"
 }
 
+// Whose decision the decision page shows, for DecisionOwner.
+const (
+	// OwnerAuthor: our reading of the author's decision, with our reading
+	// of his weights, which the reader has not changed.
+	OwnerAuthor = iota
+	// OwnerReader: the reader's own, or our reading with their weights.
+	OwnerReader
+	// OwnerLink: a link's decision, not yet the reader's.
+	OwnerLink
+	// OwnerOtherTab: the decision another tab saved, awaiting a choice.
+	OwnerOtherTab
+)
+
+// DecisionOwner says whose verdict the decision page shows: the same
+// words as the essay's pages while it is our reading of the author's.
+func DecisionOwner(whose int) string {
+	switch whose {
+	case OwnerAuthor:
+		return VerdictOwner(false)
+	case OwnerLink:
+		return "The linked decision’s verdict"
+	case OwnerOtherTab:
+		return "The other tab’s verdict"
+	}
+	return VerdictOwner(true)
+}
+
 // BalanceWords is the live sentence beside the author's "This trade-off
 // seems acceptable to me": where the weights put the balance, the reader's
 // once they have changed one, until then our reading of the author's. One
@@ -95,9 +125,9 @@ func BalanceWords(m Model, r Result, yours bool) string {
 	case !yours:
 		return s + "."
 	case r.Winner == m.Conclusion:
-		return s + ", as the author’s did."
+		return s + ", as the author concluded."
 	}
-	return s + ", unlike the author’s."
+	return s + ", unlike the author’s conclusion."
 }
 
 // ScoresWords says both options' scores, for the chart's text alternative:
@@ -115,15 +145,21 @@ func AuthorWords(m Model) string {
 }
 
 // CheapestWords names the one weight whose smallest move changes the
-// verdict: "Raising “Pace” to 9 would change the verdict." The panel keeps
-// a sentence whatever the weights, so that its height does not change.
+// verdict: "The smallest single move that changes the verdict: the weight
+// of “Pace” from 8 to 2." The panel keeps a sentence whatever the weights,
+// so that its height does not change.
 func CheapestWords(m Model, w Weights, r Result) string {
 	i := r.Cheapest
 	if i < 0 {
 		return NoSingleWeightWords
 	}
-	return capitalFirst(tippingVerb(r.Tipping[i].Flip, weightAt(w, i))) + " “" + m.Factors[i].Name + "” to " +
-		strconv.Itoa(r.Tipping[i].Flip) + " would change the verdict."
+	return smallestMoveWords("the weight of “"+m.Factors[i].Name+"”", weightAt(w, i), r.Tipping[i].Flip)
+}
+
+// smallestMoveWords is the one phrasing of the smallest single move that
+// changes a verdict, for the sections and the decision page alike.
+func smallestMoveWords(what string, from, to int) string {
+	return "The smallest single move that changes the verdict: " + what + " from " + strconv.Itoa(from) + " to " + strconv.Itoa(to) + "."
 }
 
 // NoSingleWeightWords says that no one weight, moved alone, changes the
@@ -139,21 +175,28 @@ const (
 )
 
 // TippingWords says where a factor's weight, moved alone, changes the
-// verdict.
+// verdict: "Moved alone, this factor changes the verdict if its weight
+// goes to 9."
 func TippingWords(t Tipping) string {
 	if t.Never {
 		return NeverTipsWords
 	}
-	return movedAlone + "changes the verdict at a weight of " + strconv.Itoa(t.Flip) + "."
+	return changesIfWords([]string{weightGoesTo(t.Flip)})
 }
 
-// tippingVerb is "raising" or "lowering": which way a weight at from moves
-// to reach to.
-func tippingVerb(to, from int) string {
-	if to < from {
-		return "lowering"
+// weightGoesTo is a move of a factor's weight, for changesIfWords.
+func weightGoesTo(w int) string { return "its weight goes to " + strconv.Itoa(w) }
+
+// changesIfWords says which moves of one factor's numbers, each alone,
+// change the verdict; none, and it never does.
+func changesIfWords(moves []string) string {
+	switch len(moves) {
+	case 0:
+		return NeverTipsWords
+	case 1:
+		return movedAlone + "changes the verdict if " + moves[0] + "."
 	}
-	return "raising"
+	return movedAlone + "changes the verdict if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
 }
 
 // capitalFirst capitalises an ASCII first letter: the words here are ours,
@@ -194,8 +237,8 @@ func aheadWords(name string, margin float64, close bool) string {
 }
 
 // tieWords says a tie at the top, with the score the tied options share.
-func tieWords(r Ranking) string {
-	return "A tie: the leading options score " + FormatScore(r.Scores[r.Order[0]]) + " of 10 each."
+func tieWords(score float64) string {
+	return "A tie: the leading options score " + FormatScore(score) + " of 10 each."
 }
 
 // DecisionVerdict says the verdict of a reader's decision: "“Go” comes out
@@ -203,9 +246,9 @@ func tieWords(r Ranking) string {
 func DecisionVerdict(d Decision, r Ranking) string {
 	switch {
 	case r.NoWeights:
-		return "No weights are set: weigh at least one factor."
+		return noWeightsWords + "weigh at least one factor."
 	case r.Winner < 0:
-		return tieWords(r)
+		return tieWords(r.Scores[r.Order[0]])
 	}
 	return aheadWords("“"+OptionLabel(d, r.Winner)+"”", r.Margin, r.CloseCall)
 }
@@ -231,7 +274,7 @@ func cheapestMove(d Decision, m Move, factor, option func(Decision, int) string)
 	if m.Option >= 0 {
 		what = "the score of “" + option(d, m.Option) + "” on “" + factor(d, m.Factor) + "”"
 	}
-	return "The smallest single move that changes it: " + what + " from " + strconv.Itoa(m.From) + " to " + strconv.Itoa(m.To) + "."
+	return smallestMoveWords(what, m.From, m.To)
 }
 
 // SensitivityWords says how far a factor's numbers are from changing the
@@ -242,20 +285,14 @@ func SensitivityWords(d Decision, s Sensitivity, winner int) string {
 	}
 	var moves []string
 	if s.Weight >= 0 {
-		moves = append(moves, "its weight goes to "+strconv.Itoa(s.Weight))
+		moves = append(moves, weightGoesTo(s.Weight))
 	}
 	for o := range s.Scores {
 		if o < len(d.Options) && s.Scores[o] >= 0 {
 			moves = append(moves, "the score for “"+OptionLabel(d, o)+"” goes to "+strconv.Itoa(s.Scores[o]))
 		}
 	}
-	switch len(moves) {
-	case 0:
-		return NeverTipsWords
-	case 1:
-		return movedAlone + "changes the verdict if " + moves[0] + "."
-	}
-	return movedAlone + "changes the verdict if " + strings.Join(moves[:len(moves)-1], ", if ") + " or if " + moves[len(moves)-1] + "."
+	return changesIfWords(moves)
 }
 
 // FragilityWords says whether the verdict of a reader's decision survives

@@ -166,7 +166,15 @@ func TestDecisionEdits(t *testing.T) {
 		t.Errorf("%d controls without a label", n)
 	}
 
+	// Whose verdict: ours until the reader changes something.
+	heading := `document.getElementById("result-title").innerText`
+	if got, want := eval[string](t, b, heading), essay.DecisionOwner(essay.OwnerAuthor); got != want {
+		t.Errorf("before any change the verdict's heading is %q, want %q", got, want)
+	}
 	typeInto(t, b, "option-1", "Stay at my company")
+	if err := b.waitJS(heading+` === `+jsString(essay.DecisionOwner(essay.OwnerReader)), 3*time.Second); err != nil {
+		t.Errorf("after an edit the verdict's heading is %q", eval[string](t, b, heading))
+	}
 	typeInto(t, b, "option-2", "Join a Series B start-up")
 	verdict := func() string { return eval[string](t, b, `document.getElementById("decision-verdict").innerText`) }
 	if err := b.waitJS(`document.getElementById("decision-verdict").innerText.includes("Join a Series B start-up") &&

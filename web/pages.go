@@ -45,8 +45,10 @@ const offlinePath = "/offline"
 // not the essay's, and, from the service worker, for a page not saved
 // offline.
 var (
-	notFoundText = pageText{"This page is not part of the essay", "Its sections are:"}
-	offlineText  = pageText{"You are offline", "This page was not saved for reading offline. Every section of the essay was:"}
+	notFoundText = pageText{"This page is not part of the essay", "Its sections are:",
+		"This page is not part of the essay. Here is a link to each of its sections."}
+	offlineText = pageText{"You are offline", "This page was not saved for reading offline. Every section of the essay was:",
+		"This page was not saved for reading offline. Here is a link to each section of the essay, all of them saved."}
 )
 
 // plan is what build makes the site from: the content and the static
@@ -276,8 +278,10 @@ func prefixed(prefix string, paths []string) []string {
 	return out
 }
 
-// pageText is the heading and lead of a page that lists every section.
-type pageText struct{ title, lead string }
+// pageText is the heading, lead and description of a page that lists
+// every section. The lead ends in a colon before the list; a description
+// stands alone, in search results and link previews, so it is a sentence.
+type pageText struct{ title, lead, description string }
 
 // notFoundPage is a small page that links to every section, so that a
 // reader is never stranded: for unknown paths, and offline.
@@ -286,7 +290,7 @@ func notFoundPage(e *essay.Essay, prefix string, t pageText) []byte {
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
 		`<title>` + html.EscapeString(t.title) + ` · ` + html.EscapeString(e.Title) + `</title>` +
-		`<meta name="description" content="` + html.EscapeString(t.lead) + `">` +
+		`<meta name="description" content="` + html.EscapeString(t.description) + `">` +
 		// Its own icon: without one the browser asks for /favicon.ico, a 404.
 		`<link rel="icon" href="` + prefix + `/web/icon.svg"><link rel="stylesheet" href="` + prefix + `/app.css"></head>` +
 		`<body><div class="essay"><main id="main" class="notfound"><h1>` + html.EscapeString(t.title) + `</h1><p>` + html.EscapeString(t.lead) + `</p><ol>`)

@@ -22,6 +22,7 @@ import (
 type weighed struct {
 	Owner    string   `json:"owner"`
 	Verdict  string   `json:"verdict"`
+	Close    string   `json:"closeCall"`
 	Short    string   `json:"short"`
 	ID       string   `json:"id"`
 	Balance  string   `json:"balance"`
@@ -42,6 +43,9 @@ func goWeighed(m essay.Model, w essay.Weights, yours bool) weighed {
 		Owner: essay.VerdictOwner(yours), Verdict: essay.VerdictWords(m, r), Short: essay.ShortVerdict(m, r),
 		ID: essay.VerdictID(m, r), Balance: essay.BalanceWords(m, r, yours), Scores: essay.ScoresWords(m, r),
 		Cheapest: essay.CheapestWords(m, w, r),
+	}
+	if r.CloseCall {
+		out.Close = essay.CloseCallWords
 	}
 	for i, o := range m.Options {
 		out.Labels = append(out.Labels, o.Name+": "+essay.FormatScore(r.Scores[i]))

@@ -238,7 +238,7 @@ func TestPrerenderedVerdict(t *testing.T) {
 		}
 	}
 	want := m.Options[essay.Evaluate(m, m.AuthorWeights()).Winner].Name
-	if got := eval[string](t, b, verdictText); !strings.HasPrefix(got, want) {
+	if got := eval[string](t, b, verdictText); !strings.HasPrefix(got, "“"+want+"”") {
 		t.Errorf("verdict %q, want the author's (%s)", got, want)
 	}
 	if eval[bool](t, b, appRunningJS) {

@@ -109,20 +109,21 @@
       whose[0] + whose[2] + " the two options level, at " + score(r.scores[0]) + " of 10 each.");
     if (balance === null) {
       balance = whose[0] + whose[1] + " the balance towards " + q(win[1]) + ", by " + score(r.margin) + " points of 10" +
-        (!yours ? "." : r.winner === M.c ? ", as the author\u2019s did." : ", unlike the author\u2019s.");
+        (!yours ? "." : r.winner === M.c ? ", as the author concluded." : ", unlike the author\u2019s conclusion.");
     }
     var short = undecided(r, "no weights set", "a tie");
     var c = r.cheapest;
     var cheapest = "No single weight, moved alone, changes the verdict.";
     if (c >= 0) {
-      cheapest = (r.tips[c].flip < w[c] ? "Lowering" : "Raising") + " " + q(facs[c][1]) + " to " + r.tips[c].flip + " would change the verdict.";
+      cheapest = "The smallest single move that changes the verdict: the weight of " + q(facs[c][1]) + " from " + w[c] + " to " + r.tips[c].flip + ".";
     }
     return {
       result: r,
       owner: yours ? "Your verdict" : "The author\u2019s verdict, as we read it",
       verdict: undecided(r, "No weights are set: move a slider to weigh the options.",
-        "A tie: the two options score " + score(r.scores[0]) + " each.") ||
-        win[1] + ", by " + score(r.margin) + " points of 10.",
+        "A tie: the leading options score " + score(r.scores[0]) + " of 10 each.") ||
+        q(win[1]) + " comes out ahead, by " + score(r.margin) + " points of 10.",
+      closeCall: r.close ? "A close call." : "",
       short: short || win[0] + ", by " + score(r.margin) + (r.close ? " (close call)" : ""),
       id: undecided(r, "none", "tie") || win[0],
       balance: balance,
@@ -131,7 +132,7 @@
       bars: [0, 1].map(function (i) { return Math.trunc(r.scores[i] / MAX * 320); }),
       cheapest: cheapest,
       tipping: r.tips.map(function (t) {
-        return "Moved alone, this factor " + (t.never ? "never changes the verdict." : "changes the verdict at a weight of " + t.flip + ".");
+        return "Moved alone, this factor " + (t.never ? "never changes the verdict." : "changes the verdict if its weight goes to " + t.flip + ".");
       }),
       marks: r.tips.map(function (t) {
         return t.never ? "" : "mark tip pos-" + clamp(Math.trunc(t.at * 2 + 0.5), 2 * MAX);
@@ -256,7 +257,7 @@
       }
       $("svg.bars", panel).setAttribute("aria-label", out.scores);
       var said = $(".verdict-text", panel);
-      text(said, out.verdict + (r.close ? " A close call." : ""));
+      text(said, out.verdict + (out.closeCall ? " " + out.closeCall : ""));
       text($(".cheapest", panel), out.cheapest);
       var reset = $(".reset", panel); // unavailable, not disabled, as the app's (app/verdict.go)
       if (yours) reset.removeAttribute("aria-disabled"); else reset.setAttribute("aria-disabled", "true");
