@@ -68,7 +68,7 @@ func TestSliderKeyboard(t *testing.T) {
 		press(t, b, "w-"+f, kb.Home)
 	}
 	m := essay.Content().Model
-	if err := b.waitJS(fmt.Sprintf(`%s.startsWith(%q)`, verdictText, m.Options[0].Name), 2*time.Second); err != nil {
+	if err := b.waitJS(fmt.Sprintf(`%s.startsWith(%q)`, verdictText, "“"+m.Options[0].Name+"”"), 2*time.Second); err != nil {
 		t.Errorf("with every reason to leave at 0 the verdict is %q", eval[string](t, b, verdictText))
 	}
 	if err := b.waitJS(`document.getElementById("verdict-said").textContent === `+verdictText, 3*time.Second); err != nil {
