@@ -107,6 +107,8 @@ func numberField(id, label, factor string, value int, words string, onInput app.
 		app.Label().For(id).Text(label),
 		app.Input().Type("range").ID(id).Aria("label", label+", for “"+factor+"”").Min(0).Max(essay.MaxWeight).Attr("step", "1").
 			Value(strconv.Itoa(value)).Aria("valuetext", words).OnInput(onInput),
-		app.Output().For(id).Class("factor-value").Text(words),
+		// Not live: an output is a status region, and would say every step
+		// the slider already says (aria-valuetext).
+		app.Output().For(id).Class("factor-value").Aria("live", "off").Text(words),
 	)
 }

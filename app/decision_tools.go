@@ -18,6 +18,9 @@ type decisionTools struct {
 	// them again. A click reads the decision through Iactions.shown.
 	Ititle        string // the essay's title, for the Markdown export
 	IconfirmStart int    // the fresh start awaiting confirmation, if any
+	// Iloading: before the app runs, the tools do nothing, so they are
+	// disabled, as the editor is.
+	Iloading bool
 	Iactions      *decisionActions
 
 	status string // what the last copy did, for the reader
@@ -28,7 +31,7 @@ func newDecisionTools() *decisionTools { return &decisionTools{} }
 
 // Value sets the decision.
 func (t *decisionTools) Value(v decisionView) *decisionTools {
-	t.Ititle, t.IconfirmStart = v.EssayTitle, v.ConfirmStart
+	t.Ititle, t.IconfirmStart, t.Iloading = v.EssayTitle, v.ConfirmStart, v.Loading
 	return t
 }
 
@@ -103,6 +106,12 @@ func (t *decisionTools) ask(kind int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { t.Iactions.start(ctx, kind, false) }
 }
 
+func (t *decisionTools) escape(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" {
+		t.Iactions.start(ctx, 0, false)
+	}
+}
+
 func (t *decisionTools) confirm(ctx app.Context, e app.Event) {
 	t.Iactions.start(ctx, t.IconfirmStart, true)
 }
@@ -124,7 +133,8 @@ func startButtonID(kind int) string {
 func (t *decisionTools) startLine() app.UI {
 	replaces := map[int]string{startEssay: "the essay’s model", startBlank: "a blank decision (two options, one factor)"}
 	if what, ok := replaces[t.IconfirmStart]; ok {
-		return app.Span().Class("confirm").Body(
+		// Escape cancels, as it would a dialog.
+		return app.Span().Class("confirm").OnKeyDown(t.escape).Body(
 			app.Span().Text("This replaces your decision with "+what+". "),
 			app.Button().Type("button").ID(confirmStartID).OnClick(t.confirm).Text("Replace it"),
 			app.Button().Type("button").ID("cancel-start-again").Class("secondary").OnClick(t.ask(0)).Text("Cancel"),
@@ -145,13 +155,15 @@ func (t *decisionTools) Render() app.UI {
 		)
 	}
 	return app.Section().Class("decision-tools").Aria("label", "Keep, share, export").Body(
-		app.Div().Class("tools").Body(
-			app.Button().Type("button").ID("copy-link").OnClick(t.copyLink).Text("Copy link"),
-			app.Button().Type("button").ID("download-markdown").OnClick(t.download).Text("Download as Markdown"),
-			app.Button().Type("button").ID("print").Class("secondary").OnClick(t.print).Text("Print"),
+		disabledIf(app.FieldSet(), t.Iloading).Body(
+			app.Div().Class("tools").Body(
+				app.Button().Type("button").ID("copy-link").OnClick(t.copyLink).Text("Copy link"),
+				app.Button().Type("button").ID("download-markdown").OnClick(t.download).Text("Download as Markdown"),
+				app.Button().Type("button").ID("print").Class("secondary").OnClick(t.print).Text("Print"),
+			),
+			app.P().ID("copy-status").Class("copy-status").Role("status").Text(t.status),
+			shown,
+			app.P().Class("reset-line").Body(t.startLine()),
 		),
-		app.P().ID("copy-status").Class("copy-status").Role("status").Text(t.status),
-		shown,
-		app.P().Class("reset-line").Body(t.startLine()),
 	)
 }

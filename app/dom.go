@@ -62,9 +62,14 @@ func replaceURLParam(name, value string) {
 
 // focusTarget moves focus to the element a same-page link points at, as the
 // browser does for such links without the app: go-app handles the click
-// itself, scrolling but leaving focus behind.
+// itself, scrolling but leaving focus behind. A link to another page is
+// left to go-app, which shows that page from its top.
 func focusTarget(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
+		link, loc := e.Get("currentTarget"), app.Window().Get("location")
+		if link.Truthy() && link.Get("pathname").Truthy() && link.Get("pathname").String() != loc.Get("pathname").String() {
+			return
+		}
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Call("focus", map[string]any{"preventScroll": true})
 		}

@@ -72,7 +72,9 @@ func (s *slider) Render() app.UI {
 			tip,
 		),
 		app.P().Class("factor-note").ID(id+"-note").Body(
-			app.Output().For(id).Class("factor-value").Text(essay.WeightWords(s.Iweight)),
+			// Not live: an output is a status region, and would say every step
+			// the slider already says (aria-valuetext).
+			app.Output().For(id).Class("factor-value").Aria("live", "off").Text(essay.WeightWords(s.Iweight)),
 			app.Text(" · "+f.Explanation+" "),
 			app.Span().Class("ours").Text("Our reading of the text: "+strconv.Itoa(f.Weight)+" (▲). "+essay.TippingWords(s.Itipping)),
 		),

@@ -72,7 +72,9 @@ func (p *verdictPanel) Render() app.UI {
 	if v.Query == "" {
 		resetButton = resetButton.Aria("disabled", "true")
 	}
-	return app.Section().Class("verdict").ID("verdict").Aria("labelledby", "verdict-title").Body(
+	// Focusable from a script only: the header's verdict link moves the
+	// keyboard here (focusTarget).
+	return app.Section().Class("verdict").ID("verdict").TabIndex(-1).Aria("labelledby", "verdict-title").Body(
 		app.P().Class("verdict-title").ID("verdict-title").Text(essay.VerdictOwner(v.Query != "")),
 		app.Elem("svg").XMLNS(svgNS).Class("bars").
 			Attr("viewBox", "0 0 "+strconv.Itoa(barWidth)+" "+strconv.Itoa(2*barHeight+barGap+8)).
@@ -109,6 +111,6 @@ func indicator(v *view) app.UI {
 	if i < 0 || len(v.Essay.Model.Factors) == 0 {
 		return nil
 	}
-	return app.A().Class("indicator").Href(v.href(v.Essay.Path(i)) + "#verdict").
+	return app.A().Class("indicator").Href(v.href(v.Essay.Path(i)) + "#verdict").OnClick(focusTarget("verdict")).
 		Text(essay.VerdictOwner(v.Query != "") + ": " + essay.ShortVerdict(v.Essay.Model, v.Result))
 }

@@ -139,6 +139,11 @@ func TestAppStoppedNotice(t *testing.T) {
 	if got.Loader {
 		t.Error("go-app's loader, with the panic in it, is still shown")
 	}
+	// The slider the reader was on is disabled, which drops the focus: it
+	// goes to Reload, the one thing left to do.
+	if got := eval[string](t, b, `document.activeElement.closest("#app-stopped") ? "Reload" : document.activeElement.id || document.activeElement.tagName`); got != "Reload" {
+		t.Errorf("once the app stopped, the focus is on %q, want Reload", got)
+	}
 	clickToNewDocument(t, b, `document.querySelector("#app-stopped button").click()`)
 	b.waitApp(t, 60*time.Second)
 	if got := eval[string](t, b, `document.getElementById("w-pace").value`); got != "0" {

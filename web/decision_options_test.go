@@ -180,6 +180,18 @@ func TestDecisionFreshStarts(t *testing.T) {
 	if got := shownDecision(t, b); !got.Equal(mine) {
 		t.Errorf("Cancel changed the decision:\n%+v", got)
 	}
+	// Escape cancels too, as it would a dialog.
+	press(t, b, "start-blank", kb.Enter)
+	if err := b.waitJS(`document.activeElement.id === "confirm-start-again"`, 3*time.Second); err != nil {
+		t.Fatalf("no confirmation asked, or not focused (focus on %q): %v", focused(), err)
+	}
+	b.run(t, chromedp.KeyEvent(kb.Escape))
+	if err := b.waitJS(`!document.getElementById("confirm-start-again") && document.activeElement.id === "start-blank"`, 3*time.Second); err != nil {
+		t.Fatalf("after Escape, the focus is on %q: %v", focused(), err)
+	}
+	if got := shownDecision(t, b); !got.Equal(mine) {
+		t.Errorf("Escape changed the decision:\n%+v", got)
+	}
 	for _, tc := range []struct {
 		button, focus string
 		want          essay.Decision

@@ -624,10 +624,18 @@ func TestDecisionBeforeTheApp(t *testing.T) {
 	if !eval[bool](t, b, `document.querySelector("fieldset.decision-form").disabled && !!document.querySelector(".loading-note")`) {
 		t.Error("the prerendered form can be typed into before the app runs")
 	}
+	// The tools too: before the app they would do nothing when pressed.
+	tools := `[...document.querySelectorAll(".decision-tools button")]`
+	if n := eval[int](t, b, tools+`.filter(el => !el.matches(":disabled")).length`); n != 0 {
+		t.Errorf("%d of the tools can be pressed before the app runs, and do nothing", n)
+	}
 	s.release()
 	b.waitApp(t, 60*time.Second)
 	if err := b.waitJS(`!document.querySelector("fieldset.decision-form").disabled && !document.querySelector(".loading-note")`, 3*time.Second); err != nil {
 		t.Error("the form stays locked once the app runs")
+	}
+	if err := b.waitJS(tools+`.length >= 5 && `+tools+`.every(el => !el.matches(":disabled"))`, 3*time.Second); err != nil {
+		t.Error("the tools stay locked once the app runs")
 	}
 }
 

@@ -211,9 +211,18 @@ func checkSkipLink(t *testing.T, b *browser, page string) {
 // answers) as after.
 func checkAnnouncedOnce(t *testing.T, b *browser) {
 	t.Helper()
-	eval[bool](t, b, `(window.__said = [], new MutationObserver(() => {
+	// Every other live region (an output is a status region unless told
+	// otherwise) that changes with the steps would say each one; the
+	// notices about the app itself come when they will.
+	eval[bool](t, b, `(window.__said = [], window.__chatty = [], new MutationObserver((records) => {
 		const r = document.getElementById("verdict-said");
-		if (r && r.textContent) window.__said.push(r.textContent);
+		if (r && r.textContent && records.some(m => r.contains(m.target))) window.__said.push(r.textContent);
+		const live = '[aria-live]:not([aria-live="off"]), [role=status]:not([aria-live="off"]), [role=alert], [role=log], output:not([aria-live="off"])';
+		for (const m of records) {
+			const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+			const region = el && el.closest(live);
+			if (region && region.id !== "verdict-said" && !region.closest(".notices")) window.__chatty.push(region.outerHTML.slice(0, 80));
+		}
 	}).observe(document.body, {subtree: true, childList: true, characterData: true}), true)`)
 	before := eval[string](t, b, verdictText)
 	for range 5 {
@@ -231,6 +240,9 @@ func checkAnnouncedOnce(t *testing.T, b *browser) {
 	}
 	if len(said) != 1 || said[0] != now {
 		t.Errorf("announced %q, want once the settled verdict %q", said, now)
+	}
+	if chatty := eval[[]string](t, b, `window.__chatty`); len(chatty) > 0 {
+		t.Errorf("%d changes of other live regions, each said at once: %q", len(chatty), chatty)
 	}
 	for _, a := range axTree(t, b) {
 		if a.Props["live"] != "" && a.Role != "status" && !strings.Contains(a.Props["live"], "off") {

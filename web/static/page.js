@@ -28,6 +28,66 @@
     }
   }
 
+  // What covers the bottom of the window (the notices, the Install button,
+  // the decision's verdict bar) is kept out of the way of the keyboard:
+  // html's scroll-padding-bottom (app.css) follows its height, so that a
+  // control that gets the focus is scrolled clear of it, never under it.
+  var coverBottom = function () {
+    var h = 0;
+    document.querySelectorAll(".notices > *, .notice-live > *, .decision-bar").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.height > 0 && r.top < window.innerHeight) {
+        h = Math.max(h, el.classList.contains("decision-bar") ? r.height : window.innerHeight - r.top);
+      }
+    });
+    document.documentElement.style.setProperty("--cover-bottom", Math.ceil(h) + "px");
+  };
+  // keepClear scrolls the focused control clear of what covers the
+  // bottom. The browser scrolls to a focused control only when none of it
+  // shows, so one half under the verdict bar would stay there.
+  var keepClear = function () {
+    var a = document.activeElement;
+    if (!a || a === document.body || !a.matches(":focus-visible") || a.closest(".notices")) {
+      return;
+    }
+    var r = a.getBoundingClientRect();
+    var cover = parseFloat(document.documentElement.style.getPropertyValue("--cover-bottom")) || 0;
+    if (r.top < window.innerHeight && r.bottom > window.innerHeight - cover) {
+      a.scrollIntoView({ block: "nearest" }); // within scroll-padding
+    }
+  };
+  // A notice that appears over the focused control (the offline notice
+  // and the Install button come when they will) moves the control clear.
+  var coverChanged = function () {
+    coverBottom();
+    keepClear();
+  };
+  // The notices' box is watched; the app replaces it when it takes over.
+  var watched = null;
+  var noticesWatch = new MutationObserver(coverChanged);
+  var watchNotices = function () {
+    var n = document.querySelector(".notices:not(.stopped-notices)");
+    if (n && n !== watched) {
+      watched = n;
+      noticesWatch.disconnect();
+      noticesWatch.observe(n, { childList: true, subtree: true, characterData: true });
+    }
+    coverChanged();
+  };
+  new MutationObserver(watchNotices).observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
+  window.addEventListener("DOMContentLoaded", watchNotices);
+  // Before the browser scrolls to a control the keyboard moves to, and
+  // once it has the focus.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Tab") {
+      coverBottom();
+    }
+  }, true);
+  document.addEventListener("focusin", function () {
+    window.requestAnimationFrame(keepClear);
+  });
+  window.addEventListener("resize", coverBottom);
+
   // If the Go program stops (a panic anywhere, at any time: go-app's
   // app.js, patched in web/goapp.go, marks <html data-app="stopped"> and
   // fires essay-app-stopped), say so at once, and disable the controls it
@@ -57,7 +117,15 @@
     reload.addEventListener("click", function () { location.reload(); });
     note.append(text, reload);
     box.append(note);
+    // The control the reader was using is disabled, which drops the
+    // keyboard focus to <body>: it goes to Reload, the one thing to do.
+    var active = document.activeElement;
+    var lost = !active || active === document.body || active.disabled;
     document.body.append(box);
+    coverBottom();
+    if (lost) {
+      reload.focus();
+    }
   };
   window.addEventListener("essay-app-stopped", appStopped);
   if (document.documentElement.dataset.app === "stopped") {
