@@ -21,7 +21,8 @@ import (
 // gives it, with every malformed percent-escape in its path and fragment
 // and every control character before its fragment escaped, and, when its path under prefix names a
 // page of the essay in another form (a trailing slash or index.html,
-// doubled slashes), with that page's own path. isPage reports the paths
+// doubled slashes), with that page's own path, and with a query's "&amp;"
+// (a link pasted as HTML) mended. isPage reports the paths
 // of pages, under the prefix. An address it need not change is returned
 // as it is.
 func cleanAddress(href, prefix string, isPage func(path string) bool) string {
@@ -35,7 +36,7 @@ func cleanAddress(href, prefix string, isPage func(path string) bool) string {
 	}
 	out := origin + pagePath(escapeWell(path), prefix, isPage)
 	if hasQuery {
-		out += "?" + escapeControls(query)
+		out += "?" + escapeControls(unescapeAmp(query))
 	}
 	if hasFragment {
 		out += "#" + escapePercents(fragment)
@@ -115,4 +116,16 @@ func percent(c byte) string {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// unescapeAmp undoes what mail clients and forums do to a link pasted as
+// HTML: "&" written "&amp;", which would hide the parameter after it
+// ("amp;d"). Our own links escape "&" inside values, so a literal "&amp;"
+// is always such a mangling. Repeated until none is left, so that a
+// twice-mangled link is mended too and cleaning stays idempotent.
+func unescapeAmp(query string) string {
+	for strings.Contains(query, "&amp;") {
+		query = strings.ReplaceAll(query, "&amp;", "&")
+	}
+	return query
 }

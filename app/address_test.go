@@ -36,6 +36,8 @@ func TestCleanAddress(t *testing.T) {
 		{"a control character in the path", "", "http://h/pa\x01ce", "http://h/pa%01ce"},
 		{"a control character in the query", "", "http://h/pace?w=\x7f", "http://h/pace?w=%7F"},
 		{"a control character in the fragment, which url.Parse reads", "", "http://h/pace#a\x1e", "http://h/pace#a\x1e"},
+		{"&amp; from a mail client", "", "http://h/your-decision?w=pace3&amp;d=2.Ag#result", "http://h/your-decision?w=pace3&d=2.Ag#result"},
+		{"&amp; mangled twice", "", "http://h/your-decision?w=pace3&amp;amp;d=2.Ag", "http://h/your-decision?w=pace3&d=2.Ag"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := cleanAddress(tc.href, tc.prefix, isPage)

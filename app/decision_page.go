@@ -17,17 +17,39 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 	if p.dec.shared != nil {
 		return // the reader has not chosen yet; the form is disabled
 	}
-	d := cloneDecision(p.dec.d)
+	base := p.dec.d
+	d := cloneDecision(base)
 	change(&d)
 	p.setDecision(d.Clean())
+	// Another tab saved a change first. One to other fields is joined to
+	// this one, as the weights' are: two tabs typing at once lose nothing,
+	// and the field being typed in stays the reader's. Otherwise (the same
+	// field, a move, an added or removed item) the reader chooses.
+	if p.dec.shared == nil || !p.dec.fromTab {
+		return
+	}
+	merged, ok := essay.Merge(base, p.dec.d, *p.dec.shared)
+	if !ok {
+		return
+	}
+	p.dec.shared, p.dec.fromTab = nil, false
+	p.setDecision(merged.Clean())
+	if p.dec.shared == nil {
+		p.say("Your decision was also changed in another tab: this tab now has both changes.")
+		p.syncFields(merged, true)
+	}
 }
 
 // setDecision makes d the reader's decision, saved.
 func (p *page) setDecision(d essay.Decision) {
 	p.dec.d, p.dec.saved, p.dec.linked, p.dec.confirmStart = d, true, false, 0
-	other, msg := saveDecision(p.store, d)
-	if msg != "" {
-		p.notice = msg
+	var other *essay.Decision
+	if p.dec.keepUnkept(p.store) {
+		var msg string
+		other, msg = saveDecision(p.store, d)
+		p.sayUntilSaved(msg)
+	} else {
+		p.sayUntilSaved(notSavedOverUnreadable)
 	}
 	if other != nil {
 		// Another tab saved another decision: the reader chooses.
@@ -55,7 +77,11 @@ func (p *page) setDecision(d essay.Decision) {
 // syncValues: go-app cannot empty a field). Deferred in the page's own
 // context: go-app drops work deferred from an element that the render
 // removes, such as a Remove or Keep mine button.
-func (p *page) showFields(d essay.Decision) {
+func (p *page) showFields(d essay.Decision) { p.syncFields(d, false) }
+
+// syncFields is showFields; with butTyped, the field being typed in is
+// left as the reader's keys made it.
+func (p *page) syncFields(d essay.Decision, butTyped bool) {
 	values := map[string]string{}
 	for i, name := range d.Options {
 		values[optionID(i)] = name
@@ -63,7 +89,7 @@ func (p *page) showFields(d essay.Decision) {
 	for i, c := range d.Factors {
 		values[factorID(i)+"-name"], values[factorID(i)+"-note"] = c.Name, c.Note
 	}
-	p.ctx.Defer(func(app.Context) { syncValues(values) })
+	p.ctx.Defer(func(app.Context) { syncValues(values, butTyped) })
 }
 
 // decisionToURL puts the shown decision in the address.
@@ -210,7 +236,7 @@ func (p *page) chooseDecision(ctx app.Context, useShared bool) {
 		if enc, err := essay.EncodeDecision(p.dec.d); err == nil && p.store.set(decisionKey, enc) == nil {
 			p.say("Your decision is kept, in place of the other tab’s.")
 		} else {
-			p.say("Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
+			p.sayUntilSaved("Your decision could not be saved in this browser. It stays in this page: copy the link to keep it.")
 		}
 	default:
 		p.say("Your saved decision is kept.")
@@ -262,4 +288,4 @@ func (p *page) startDecision(ctx app.Context, kind int, confirmed bool) {
 }
 
 // say shows a short message in the page's notice area.
-func (p *page) say(message string) { p.notice = message }
+func (p *page) say(message string) { p.notice, p.noticeUntilSaved = message, false }

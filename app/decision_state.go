@@ -51,6 +51,10 @@ type decisionState struct {
 	// that nothing typed before the app arrives is lost when it takes over.
 	ready bool
 	tick  int
+	// unkept is a saved decision that could not be read, nor kept aside
+	// (no room): it is left where it is, and nothing is saved over it
+	// until it can be kept aside.
+	unkept string
 	// last is what the decision shown last made: computed in the handler
 	// of a change, so that the render that follows has only to show it.
 	last decisionOutcome
@@ -182,7 +186,10 @@ func loadDecision(s *store, m essay.Model, w essay.Weights, fromLink bool) (deci
 	case raw != "":
 		d, err := essay.DecodeDecision(raw)
 		if err != nil {
-			notice = setAsideUnreadable(s, raw)
+			var kept bool
+			if notice, kept = setAsideUnreadable(s, raw); !kept {
+				ds.unkept = raw
+			}
 		} else {
 			ds.d, ds.saved = d, true
 		}
@@ -232,7 +239,10 @@ func saveDecision(s *store, d essay.Decision) (other *essay.Decision, notice str
 		case derr == nil:
 			return &theirs, ""
 		case newer != "":
-			notice = setAsideUnreadable(s, newer)
+			var kept bool
+			if notice, kept = setAsideUnreadable(s, newer); !kept {
+				return nil, notice + " " + notSavedOverUnreadable
+			}
 		}
 		err = s.set(decisionKey, enc) // nothing readable in the way
 	}
@@ -243,15 +253,32 @@ func saveDecision(s *store, d essay.Decision) (other *essay.Decision, notice str
 }
 
 // setAsideUnreadable keeps a saved decision that could not be read where a
-// later version, or the reader, can find it, and says so.
-func setAsideUnreadable(s *store, raw string) string {
+// later version, or the reader, can find it, and says so; kept is false
+// when there was no room for it.
+func setAsideUnreadable(s *store, raw string) (notice string, kept bool) {
 	name, err := s.setAside(unreadableKey, raw, keepUnreadable)
 	if err != nil {
-		return "Your saved decision could not be read, nor kept aside (this browser’s storage is full or unavailable); this page starts again from the essay."
+		return "Your saved decision could not be read, nor kept aside (this browser’s storage is full or unavailable); it is left as it was, and this page starts again from the essay.", false
 	}
 	// The error speaks of a link: the reader needs only the gist.
 	return "Your saved decision could not be read. It was kept aside in this browser’s storage (" + name +
-		"; the last " + itoa(keepUnreadable) + " are kept), and this page starts again from the essay."
+		"; the last " + itoa(keepUnreadable) + " are kept), and this page starts again from the essay.", true
+}
+
+// notSavedOverUnreadable says why an edit was not saved.
+const notSavedOverUnreadable = "Your decision is not saved in this browser, so as not to overwrite the saved one that could not be read: it stays in this page; copy the link to keep it."
+
+// keepUnkept tries again to keep aside the unreadable decision that is in
+// the way of saving; it reports whether saving may go ahead.
+func (ds *decisionState) keepUnkept(s *store) bool {
+	if ds.unkept == "" {
+		return true
+	}
+	if _, kept := setAsideUnreadable(s, ds.unkept); !kept {
+		return false
+	}
+	ds.unkept = ""
+	return true
 }
 
 // decisionLink returns the decision's link form, "" if it has none.

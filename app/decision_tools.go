@@ -21,7 +21,7 @@ type decisionTools struct {
 	// Iloading: before the app runs, the tools do nothing, so they are
 	// disabled, as the editor is.
 	Iloading bool
-	Iactions      *decisionActions
+	Iactions *decisionActions
 
 	status string // what the last copy did, for the reader
 	link   string // the link, shown when it could not be copied

@@ -23,11 +23,15 @@ func disabledIf[T interface{ Disabled(bool) T }](el T, disabled bool) T {
 // by a change made elsewhere (a fresh start, a removed or moved option or
 // factor, another tab's decision) would keep its old text. Only fields
 // that differ are set, so the caret of the one being typed in stays put.
-func syncValues(values map[string]string) {
+// With butTyped, the field that has the focus is left alone: after a
+// change joined from another tab, the keys typed there since are newer
+// than the joined decision.
+func syncValues(values map[string]string, butTyped bool) {
 	_ = catch(func() {
 		doc := app.Window().Get("document")
+		active := doc.Get("activeElement")
 		for id, v := range values {
-			if el := doc.Call("getElementById", id); el.Truthy() && el.Get("value").String() != v {
+			if el := doc.Call("getElementById", id); el.Truthy() && !(butTyped && el.Equal(active)) && el.Get("value").String() != v {
 				el.Set("value", v)
 			}
 		}

@@ -36,7 +36,11 @@ func (r *matrixRow) Actions(a *decisionActions) *matrixRow { r.Iactions = a; ret
 // set changes the factor's weight (option -1) or its score for option o.
 func (r *matrixRow) set(o int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		v, f := atoi(ctx.JSSrc().Get("value").String()), r.Iindex
+		v, ok := cellNumber(ctx.JSSrc().Get("value").String())
+		if !ok {
+			return
+		}
+		f := r.Iindex
 		r.Iactions.edit(ctx, func(d *essay.Decision) {
 			switch {
 			case f >= len(d.Factors):
@@ -49,11 +53,33 @@ func (r *matrixRow) set(o int) app.EventHandler {
 	}
 }
 
+// shown puts the number kept back in the cell once the reader leaves it:
+// what was typed may have been rounded, clamped or not a number, and
+// go-app does not set a value its render has not changed.
+func (r *matrixRow) shown(o int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		typed := ctx.JSSrc().Get("value").String()
+		v, ok := cellNumber(typed)
+		if !ok {
+			// Nothing was kept from it: the number the decision has.
+			v = r.Ifactor.Weight
+			if o >= 0 && o < len(r.Ifactor.Scores) {
+				v = r.Ifactor.Scores[o]
+			}
+		}
+		// A whole number in range is what was kept (and the arrow keys,
+		// which fire a change at every step, need no help).
+		if typed != itoa(v) {
+			ctx.JSSrc().Set("value", itoa(v))
+		}
+	}
+}
+
 // cell is one number of the table, labelled for a screen reader by its
 // row and column.
 func (r *matrixRow) cell(id, label string, v, o int) app.UI {
 	return app.Td().Body(app.Input().Type("number").ID(id).Min(0).Max(essay.MaxWeight).Attr("step", "1").
-		Attr("inputmode", "numeric").Value(itoa(v)).Aria("label", label).OnInput(r.set(o)))
+		Attr("inputmode", "numeric").Value(itoa(v)).Aria("label", label).OnInput(r.set(o)).OnChange(r.shown(o)))
 }
 
 func (r *matrixRow) Render() app.UI {

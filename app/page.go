@@ -29,11 +29,14 @@ type page struct {
 
 	// The reader's state, kept across sections: the page is one component
 	// for the app's whole life, updated from route to route.
-	view    *view
-	acts    *actions
-	store   *store
-	notice  string
-	urlTick int
+	view   *view
+	acts   *actions
+	store  *store
+	notice string
+	// noticeUntilSaved: the notice is about saving (it failed, or another
+	// tab's change came in), and the next save that succeeds ends it.
+	noticeUntilSaved bool
+	urlTick          int
 
 	// The reader's own decision, for /your-decision.
 	dec   decisionState
@@ -116,9 +119,7 @@ func (p *page) change(ctx app.Context, edit func(essay.Weights) essay.Weights) {
 		}
 	}
 	p.view = newView(p.Iessay, p.Iprefix, w)
-	if notice != "" {
-		p.notice = notice
-	}
+	p.sayUntilSaved(notice)
 	p.urlTick++
 	tick := p.urlTick
 	ctx.After(urlDelay, func(ctx app.Context) {
@@ -194,7 +195,7 @@ func (p *page) fromOtherTab(key, value string) {
 			return
 		}
 		p.view = newView(p.Iessay, p.Iprefix, w)
-		p.notice = "Your weights were changed in another tab: this tab now follows them."
+		p.sayUntilSaved("Your weights were changed in another tab: this tab now follows them.")
 		replaceWeightsInURL(p.view.Query)
 	case decisionKey:
 		d, err := essay.DecodeDecision(value)
@@ -206,12 +207,24 @@ func (p *page) fromOtherTab(key, value string) {
 			return
 		}
 		p.dec.d, p.dec.saved = d, true
-		p.notice = "Your decision was changed in another tab: this tab now shows it."
+		p.sayUntilSaved("Your decision was changed in another tab: this tab now shows it.")
 		p.decisionToURL()
 	}
 }
 
-func (p *page) dismissNotice(ctx app.Context) { p.notice = "" }
+func (p *page) dismissNotice(ctx app.Context) { p.notice, p.noticeUntilSaved = "", false }
+
+// sayUntilSaved shows what a save said, until a later save succeeds: a
+// notice that the decision could not be saved must not stay up once it
+// has been. A save that said nothing ends such a notice, and only such.
+func (p *page) sayUntilSaved(notice string) {
+	switch {
+	case notice != "":
+		p.notice, p.noticeUntilSaved = notice, true
+	case p.noticeUntilSaved:
+		p.notice, p.noticeUntilSaved = "", false
+	}
+}
 
 // tookOver records that the app has rendered its first page.
 var tookOver bool

@@ -128,3 +128,20 @@ func TestBalance(t *testing.T) {
 		t.Errorf("%d sliders in the section, want the %d costs of leaving", got, want)
 	}
 }
+
+// TestCellNumber: what a reader types into a cell of the decision's table.
+func TestCellNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"7", 7, true}, {" 7 ", 7, true}, {"0", 0, true}, {"10", 10, true},
+		{"7.5", 8, true}, {"7.4", 7, true}, {"7,5", 8, true}, {"100", 10, true}, {"-3", 0, true}, {"1e1", 10, true},
+		{"", 0, false}, {"-", 0, false}, {"abc", 0, false}, {"NaN", 0, false}, {"Inf", 10, true},
+	} {
+		if got, ok := cellNumber(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("cellNumber(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

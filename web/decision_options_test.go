@@ -276,6 +276,28 @@ func TestDecisionMatrix(t *testing.T) {
 	if eval[string](t, b, `document.getElementById("fragility-words").innerText`) == words && eval[string](t, b, `document.getElementById("decision-verdict").innerText`) == verdict {
 		t.Error("neither the result nor the chart followed the table's edits")
 	}
+	// Typed by hand: retyping a cell saves no 0 on the way, a decimal is
+	// rounded, a number past the scale is clamped, and the cell then shows
+	// the number kept.
+	for _, tc := range []struct {
+		typed string
+		want  int
+	}{{"7.5", 8}, {"100", 10}, {"", 10}} {
+		eval[bool](t, b, `(() => { const el = document.getElementById("m-2-weight"); el.focus(); el.select(); return true; })()`)
+		b.run(t, chromedp.KeyEvent(kb.Delete))
+		for _, r := range tc.typed {
+			b.run(t, chromedp.KeyEvent(string(r)))
+			b.settle(t, 30*time.Millisecond)
+			if got := shownDecision(t, b).Factors[1].Weight; got == 0 {
+				t.Errorf("typing %q: the weight became 0 on the way", tc.typed)
+			}
+		}
+		b.run(t, chromedp.KeyEvent(kb.Tab))
+		if err := b.waitJS(fmt.Sprintf(`document.getElementById("m-2-weight").value === "%d" && document.getElementById("factor-2-weight").value === "%d"`, tc.want, tc.want), 3*time.Second); err != nil {
+			t.Errorf("typed %q: the cell shows %q, the decision %d; want %d", tc.typed,
+				eval[string](t, b, `document.getElementById("m-2-weight").value`), shownDecision(t, b).Factors[1].Weight, tc.want)
+		}
+	}
 	b.run(t, phone())
 	b.settle(t, 200*time.Millisecond)
 	if visible("#matrix") || !visible("#factor-1-weight") {

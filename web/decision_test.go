@@ -253,6 +253,23 @@ func TestDecisionEdits(t *testing.T) {
 	}
 }
 
+// TestDecisionLinkMangled opens a decision link as a mail client or forum
+// leaves it when pasted as HTML: "&" written "&amp;". The decision shows,
+// not the essay's model with no word said.
+func TestDecisionLinkMangled(t *testing.T) {
+	d := essay.Decision{Options: []string{"Home", "Away"}, Factors: []essay.Criterion{{Name: "Sea", Weight: 7, Scores: []int{2, 9}}}}
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "?w=pace3&amp;d="+url.QueryEscape(enc))
+	if got := shownDecision(t, b); !got.Equal(d) {
+		t.Errorf("the mangled link's decision shows as\n%+v\nwant\n%+v", got, d)
+	}
+}
+
 // TestDecisionLinkRoundTrip opens a link to a 20-factor decision with every
 // name and note at its cap, in a fresh profile: the page shows it exactly,
 // names stay text, and the address keeps the same link.
@@ -458,7 +475,7 @@ func TestDecisionBadStorage(t *testing.T) {
 		b := newBrowser(t)
 		b.run(t, onNewDocument(`{ const set = Storage.prototype.setItem;
 				Storage.prototype.setItem = function (k, v) {
-					if (k === `+decisionKeyJS+`) throw new DOMException("full", "QuotaExceededError");
+					if (k === `+decisionKeyJS+` && !window.__roomAgain) throw new DOMException("full", "QuotaExceededError");
 					return set.call(this, k, v); }; }`))
 		openDecision(t, b, s, "")
 		typeInto(t, b, "option-1", "Stay")
@@ -470,6 +487,38 @@ func TestDecisionBadStorage(t *testing.T) {
 		}
 		if err := b.waitJS(`new URLSearchParams(location.search).get("d") !== null`, 3*time.Second); err != nil {
 			t.Error("the link does not keep the decision either")
+		}
+		// Room again: the next edit is saved, and the notice that it
+		// could not be goes.
+		eval[bool](t, b, `(window.__roomAgain = true, true)`)
+		typeInto(t, b, "option-1", "Stay here")
+		waitSaved(t, b, "the edit after room was made", func(d essay.Decision) bool { return len(d.Options) > 0 && d.Options[0] == "Stay here" })
+		if err := b.waitJS(`!document.querySelector(".notice.message")`, 3*time.Second); err != nil {
+			t.Errorf("the notice stays once the decision is saved: %q", eval[string](t, b, `document.querySelector(".notice.message").innerText`))
+		}
+	})
+	t.Run("unreadable, and no room to keep it aside", func(t *testing.T) {
+		b := newBrowser(t)
+		b.run(t, onNewDocument(`{ const set = Storage.prototype.setItem;
+				Storage.prototype.setItem = function (k, v) {
+					if (k.startsWith(`+decisionKeyJS+` + ":unreadable") && !window.__roomAgain) throw new DOMException("full", "QuotaExceededError");
+					return set.call(this, k, v); }; }`))
+		b.navigate(t, s.URL+"/")
+		eval[bool](t, b, `(localStorage.setItem(`+decisionKeyJS+`, "1.%%%unreadable"), true)`)
+		openDecision(t, b, s, "")
+		typeInto(t, b, "option-1", "Stay")
+		if err := b.waitJS(`(document.querySelector(".notice.message") || {}).innerText.includes("not saved")`, 3*time.Second); err != nil {
+			t.Error("no notice that the edit is not saved over the unreadable decision")
+		}
+		if raw := eval[string](t, b, `localStorage.getItem(`+decisionKeyJS+`) || ""`); raw != "1.%%%unreadable" {
+			t.Fatalf("the unreadable decision was overwritten: %q", raw)
+		}
+		// Room again: the next edit keeps it aside, then saves.
+		eval[bool](t, b, `(window.__roomAgain = true, true)`)
+		typeInto(t, b, "option-1", "Stay here")
+		waitSaved(t, b, "the edit once there was room", func(d essay.Decision) bool { return len(d.Options) > 0 && d.Options[0] == "Stay here" })
+		if got := setAside(t, b); len(got) != 1 || got[0] != "1.%%%unreadable" {
+			t.Errorf("kept aside: %q, want the unreadable decision", got)
 		}
 	})
 	t.Run("throwing", func(t *testing.T) {
@@ -637,6 +686,59 @@ func TestDecisionBeforeTheApp(t *testing.T) {
 	if err := b.waitJS(tools+`.length >= 5 && `+tools+`.every(el => !el.matches(":disabled"))`, 3*time.Second); err != nil {
 		t.Error("the tools stay locked once the app runs")
 	}
+}
+
+// TestTwoTabsMerge: another tab saves a change the moment before this tab
+// saves its own, so that this one has not heard of it (the other tab's
+// write is made here behind the app's back: a page is not told of its own
+// writes, as it would not be of a write a few milliseconds before its
+// own). A change to another field is joined to this tab's, which keeps the
+// focus; a different change to the same field asks.
+func TestTwoTabsMerge(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	typeInto(t, b, "option-2", "First")
+	mine := waitSaved(t, b, "the first save", func(d essay.Decision) bool { return len(d.Options) > 1 && d.Options[1] == "First" })
+	elsewhere := func(change func(d *essay.Decision)) {
+		theirs, _ := essay.DecodeDecision(mustEncode(t, mine))
+		change(&theirs)
+		eval[bool](t, b, `(localStorage.setItem(`+decisionKeyJS+`, `+jsString(mustEncode(t, theirs))+`), true)`)
+	}
+
+	elsewhere(func(d *essay.Decision) { d.Options[0] = "Renamed elsewhere" })
+	typeInto(t, b, "factor-1-note", "Typed here")
+	mine = waitSaved(t, b, "both changes", func(d essay.Decision) bool {
+		return len(d.Factors) > 0 && d.Factors[0].Note == "Typed here" && d.Options[0] == "Renamed elsewhere"
+	})
+	if err := b.waitJS(`document.getElementById("option-1").value === "Renamed elsewhere" && document.activeElement.id === "factor-1-note" && !document.getElementById("use-shared")`, 3*time.Second); err != nil {
+		t.Errorf("option 1 shows %q, the focus is on %q, asks %v; want the other tab's name, the focus kept, no question",
+			eval[string](t, b, `document.getElementById("option-1").value`), eval[string](t, b, `document.activeElement.id`),
+			eval[bool](t, b, `!!document.getElementById("use-shared")`))
+	}
+	if !strings.Contains(eval[string](t, b, `(document.querySelector(".notice.message") || {}).innerText || ""`), "both changes") {
+		t.Error("the page does not say that it joined the other tab's change")
+	}
+
+	// The same field, changed differently in each: the reader chooses.
+	elsewhere(func(d *essay.Decision) { d.Factors[0].Note = "Their note" })
+	typeInto(t, b, "factor-1-note", "My note")
+	if err := b.waitJS(`!!document.getElementById("use-shared")`, 3*time.Second); err != nil {
+		t.Error("one field changed in both tabs: the page does not ask")
+	}
+	if saved, _ := savedDecision(t, b); saved.Factors[0].Note != "Their note" {
+		t.Errorf("this tab overwrote the other's note: %q", saved.Factors[0].Note)
+	}
+}
+
+// mustEncode is d's link form.
+func mustEncode(t *testing.T, d essay.Decision) string {
+	t.Helper()
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enc
 }
 
 // TestTwoTabsDecision: tab B, opened before tab A renames an option, moves

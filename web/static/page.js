@@ -47,7 +47,9 @@
   // shows, so one half under the verdict bar would stay there.
   var keepClear = function () {
     var a = document.activeElement;
-    if (!a || a === document.body || !a.matches(":focus-visible") || a.closest(".notices")) {
+    // Controls only: not the text or a panel focused by a script (the
+    // app moves the focus to the new section's text, which starts at the top).
+    if (!a || a === document.body || a.tabIndex < 0 || !a.matches(":focus-visible") || a.closest(".notices")) {
       return;
     }
     var r = a.getBoundingClientRect();
