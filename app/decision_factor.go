@@ -46,8 +46,17 @@ func (f *decisionFactor) Decision(d essay.Decision) *decisionFactor {
 func (f *decisionFactor) Actions(a *decisionActions) *decisionFactor { f.Iactions = a; return f }
 
 func (f *decisionFactor) set(change func(c *essay.Criterion, value string)) app.EventHandler {
+	return f.setText(0, change)
+}
+
+// setText is set for a text field of at most max characters (0: a slider,
+// no cap).
+func (f *decisionFactor) setText(max int, change func(c *essay.Criterion, value string)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		value := ctx.JSSrc().Get("value").String()
+		if max > 0 {
+			value = typed(ctx, max)
+		}
 		i := f.Iindex
 		f.Iactions.edit(ctx, func(d *essay.Decision) {
 			if i < len(d.Factors) {
@@ -67,9 +76,9 @@ func (f *decisionFactor) Render() app.UI {
 		app.P().Class("field").Body(
 			app.Label().For(id+"-name").Text("Name"),
 			app.Input().Type("text").ID(id+"-name").Value(c.Name).
-				MaxLength(essay.MaxNameLen).AutoComplete(false).
+				MaxLength(fieldMax(essay.MaxNameLen)).AutoComplete(false).
 				Placeholder("Factor "+strconv.Itoa(i+1)).
-				OnInput(f.set(func(c *essay.Criterion, v string) { c.Name = v })),
+				OnInput(f.setText(essay.MaxNameLen, func(c *essay.Criterion, v string) { c.Name = v })),
 		),
 		app.Div().Class("sliders").Body(
 			f.sliders(id, name, c)...,
@@ -77,8 +86,8 @@ func (f *decisionFactor) Render() app.UI {
 		app.P().Class("field").Body(
 			app.Label().For(id+"-note").Text("Note"),
 			app.Input().Type("text").ID(id+"-note").Value(c.Note).
-				MaxLength(essay.MaxNoteLen).AutoComplete(false).
-				OnInput(f.set(func(c *essay.Criterion, v string) { c.Note = v })),
+				MaxLength(fieldMax(essay.MaxNoteLen)).AutoComplete(false).
+				OnInput(f.setText(essay.MaxNoteLen, func(c *essay.Criterion, v string) { c.Note = v })),
 		),
 	)
 }

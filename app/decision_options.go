@@ -32,7 +32,7 @@ func (d *decisionOptions) Actions(a *decisionActions) *decisionOptions { d.Iacti
 
 func (d *decisionOptions) rename(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		name := ctx.JSSrc().Get("value").String()
+		name := typed(ctx, essay.MaxNameLen)
 		d.Iactions.edit(ctx, func(dec *essay.Decision) {
 			if i < len(dec.Options) {
 				dec.Options[i] = name
@@ -54,7 +54,7 @@ func (d *decisionOptions) Render() app.UI {
 		rows[i] = app.Li().Class("option").Body(
 			app.Label().For(id).Text("Option "+strconv.Itoa(i+1)),
 			app.Input().Type("text").ID(id).Name(id).Value(name).
-				MaxLength(essay.MaxNameLen).AutoComplete(false).
+				MaxLength(fieldMax(essay.MaxNameLen)).AutoComplete(false).
 				Placeholder("Option "+strconv.Itoa(i+1)).OnInput(d.rename(i)),
 			app.Span().Class("tools").Body(
 				disabledIf(app.Button().Type("button").ID(id+"-up").Class("small").Aria("label", "Move “"+label+"” up").

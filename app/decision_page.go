@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"time"
 
 	"leaving-amazon/essay"
 
@@ -20,23 +21,58 @@ func (p *page) editDecision(ctx app.Context, change func(d *essay.Decision)) {
 	base := p.dec.d
 	d := cloneDecision(base)
 	change(&d)
+	if p.dec.joinBase != nil {
+		// A join is under way: the edit waits for it, in the page.
+		p.dec.d = d.Clean()
+		p.dec.results()
+		return
+	}
 	p.setDecision(d.Clean())
-	// Another tab saved a change first. One to other fields is joined to
-	// this one, as the weights' are: two tabs typing at once lose nothing,
-	// and the field being typed in stays the reader's. Otherwise (the same
-	// field, a move, an added or removed item) the reader chooses.
 	if p.dec.shared == nil || !p.dec.fromTab {
 		return
 	}
-	merged, ok := essay.Merge(base, p.dec.d, *p.dec.shared)
-	if !ok {
-		return
-	}
+	// Another tab saved a change first. A browser passes storage between
+	// tabs a moment late, so the other tab's latest may not be here yet,
+	// and a join now could write over it: the join waits a moment, and
+	// edits made meanwhile wait with it.
+	p.dec.joinBase = &base
 	p.dec.shared, p.dec.fromTab = nil, false
-	p.setDecision(merged.Clean())
-	if p.dec.shared == nil {
-		p.say("Your decision was also changed in another tab: this tab now has both changes.")
-		p.syncFields(merged, true)
+	p.ctx.After(joinDelay, p.join)
+}
+
+// joinDelay is how long a join waits for the other tab's latest.
+const joinDelay = 150 * time.Millisecond
+
+// join joins this tab's edits since joinBase to what another tab saved, as
+// the weights' moves are: changes to other fields are both kept, and the
+// field being typed in stays the reader's. The same field changed in both,
+// a move, an added or removed item: the reader chooses.
+func (p *page) join(ctx app.Context) {
+	base, mine := *p.dec.joinBase, p.dec.d
+	p.dec.joinBase = nil
+	raw, err := p.store.get(decisionKey)
+	theirs, derr := essay.DecodeDecision(raw)
+	switch {
+	case err != nil || raw == "":
+		p.setDecision(mine)
+	case derr != nil:
+		if notice, kept := setAsideUnreadable(p.store, raw); !kept {
+			p.sayUntilSaved(notice + " " + notSavedOverUnreadable)
+			return
+		}
+		p.setDecision(mine)
+	default:
+		merged, ok := essay.Merge(base, mine, theirs)
+		if !ok {
+			p.dec.shared, p.dec.fromTab = &theirs, true
+			p.dec.results()
+			return
+		}
+		p.setDecision(merged.Clean())
+		if p.dec.shared == nil && !merged.Equal(mine) {
+			p.say("Your decision was also changed in another tab: this tab now has both changes.")
+			p.syncFields(merged, true)
+		}
 	}
 }
 

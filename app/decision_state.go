@@ -51,6 +51,9 @@ type decisionState struct {
 	// that nothing typed before the app arrives is lost when it takes over.
 	ready bool
 	tick  int
+	// joinBase, while a join with another tab's change waits (page.join),
+	// is this tab's decision before its edits since.
+	joinBase *essay.Decision
 	// unkept is a saved decision that could not be read, nor kept aside
 	// (no room): it is left where it is, and nothing is saved over it
 	// until it can be kept aside.

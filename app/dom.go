@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -145,4 +146,22 @@ func onStorage(f func(key, value string)) {
 		return nil
 	})
 	app.Window().Call("addEventListener", "storage", listener)
+}
+
+// fieldMax is the maxlength of a text field for max characters. The
+// decision counts characters (code points), maxlength UTF-16 units, two
+// for an emoji: at max it let a reader type only 40 emoji of 80, and
+// silently dropped keys in a name the decision could hold. The field gets
+// room for max of any kind, and typed cuts it to max.
+func fieldMax(max int) int { return 2 * max }
+
+// typed reads the text field whose input fired, cut in place to max
+// characters, as the decision keeps it.
+func typed(ctx app.Context, max int) string {
+	v := ctx.JSSrc().Get("value").String()
+	if utf8.RuneCountInString(v) > max {
+		v = string([]rune(v)[:max])
+		ctx.JSSrc().Set("value", v)
+	}
+	return v
 }

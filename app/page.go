@@ -199,7 +199,8 @@ func (p *page) fromOtherTab(key, value string) {
 		replaceWeightsInURL(p.view.Query)
 	case decisionKey:
 		d, err := essay.DecodeDecision(value)
-		if err != nil || p.dec.shared != nil || p.dec.linked {
+		// Not while a join waits: it reads the newest itself.
+		if err != nil || p.dec.shared != nil || p.dec.linked || p.dec.joinBase != nil {
 			return
 		}
 		p.store.saw(key, value)

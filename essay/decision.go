@@ -155,9 +155,13 @@ func textProblem(s string, max int) string {
 }
 
 // isControl reports the C0 and C1 control characters and DEL: none of them
-// belongs in one line of text, and a line break would end a table row.
+// belongs in one line of text, and a line break would end a table row. And
+// the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069): one left open in a name runs on past it, and drew "comes
+// out ahead, by 8.0 points" backwards after "Stay\u202E". Right-to-left
+// text needs none of them.
 func isControl(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r < 0xa0)
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // Clean returns d made valid the way an editor would: weights and scores

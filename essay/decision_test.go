@@ -268,6 +268,11 @@ func TestDecisionValidate(t *testing.T) {
 			want: "factor 1: the note has a line break or another control character",
 		},
 		{
+			name: "a bidirectional override",
+			d:    with(func(d *essay.Decision) { d.Options[0] = "Stay\u202E" }),
+			want: "option 1: the name has a line break or another control character",
+		},
+		{
 			name: "first problem only",
 			d:    with(func(d *essay.Decision) { d.Factors[0].Weight, d.Factors[1].Weight = 20, 30 }),
 			want: "factor 1: the weight is 20; it must be 0 to 10",
@@ -319,6 +324,11 @@ func TestDecisionClean(t *testing.T) {
 			name: "line breaks and tabs become spaces, other controls go",
 			d:    essay.Decision{Options: []string{"a\r\nb", "c\td\x00e\x7f\u0085f"}},
 			want: essay.Decision{Options: []string{"a  b", "c de" + "f"}},
+		},
+		{
+			name: "bidirectional overrides and isolates go, right-to-left text stays",
+			d:    essay.Decision{Options: []string{"Stay\u202E", "\u2067שלום\u2069"}},
+			want: essay.Decision{Options: []string{"Stay", "שלום"}},
 		},
 		{
 			name: "spaces kept as typed",

@@ -659,6 +659,28 @@ func TestDecisionPrintAndCap(t *testing.T) {
 	}
 }
 
+// TestDecisionNameCap: a name holds 80 characters of any kind, emoji as
+// well as letters (maxlength counts two for an emoji), and the field shows
+// no more than the decision keeps.
+func TestDecisionNameCap(t *testing.T) {
+	s := newSite(t, false)
+	b := newBrowser(t)
+	openDecision(t, b, s, "")
+	for _, tc := range []struct{ name, typed, want string }{
+		{"emoji", strings.Repeat("😀", 60), strings.Repeat("😀", 60)},
+		{"past the cap", strings.Repeat("ab", 50), strings.Repeat("ab", 40)},
+		{"emoji past the cap", strings.Repeat("😀", 90), strings.Repeat("😀", 80)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			typeInto(t, b, "option-1", tc.typed)
+			d := waitSaved(t, b, "the name", func(d essay.Decision) bool { return len(d.Options) > 0 && d.Options[0] == tc.want })
+			if got := eval[string](t, b, `document.getElementById("option-1").value`); got != tc.want {
+				t.Errorf("the field shows %d characters, the decision keeps %d", len([]rune(got)), len([]rune(d.Options[0])))
+			}
+		})
+	}
+}
+
 // TestDecisionBeforeTheApp: before the app runs, the decision form is
 // locked and says why, so that nothing typed into it is lost when the app
 // takes over with the reader's saved decision; then it opens.
