@@ -258,10 +258,7 @@ func TestDecisionEdits(t *testing.T) {
 // not the essay's model with no word said.
 func TestDecisionLinkMangled(t *testing.T) {
 	d := essay.Decision{Options: []string{"Home", "Away"}, Factors: []essay.Criterion{{Name: "Sea", Weight: 7, Scores: []int{2, 9}}}}
-	enc, err := essay.EncodeDecision(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	enc := mustEncode(t, d)
 	s := newSite(t, false)
 	b := newBrowser(t)
 	openDecision(t, b, s, "?w=pace3&amp;d="+url.QueryEscape(enc))
@@ -275,10 +272,7 @@ func TestDecisionLinkMangled(t *testing.T) {
 // names stay text, and the address keeps the same link.
 func TestDecisionLinkRoundTrip(t *testing.T) {
 	d := fullDecision()
-	enc, err := essay.EncodeDecision(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	enc := mustEncode(t, d)
 	s := newSite(t, false)
 	b := newBrowser(t)
 	openDecision(t, b, s, "?d="+url.QueryEscape(enc))
@@ -756,10 +750,7 @@ func TestTwoTabsMerge(t *testing.T) {
 // mustEncode is d's link form.
 func mustEncode(t *testing.T, d essay.Decision) string {
 	t.Helper()
-	enc, err := essay.EncodeDecision(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	enc := mustEncode(t, d)
 	return enc
 }
 
