@@ -750,7 +750,10 @@ func TestTwoTabsMerge(t *testing.T) {
 // mustEncode is d's link form.
 func mustEncode(t *testing.T, d essay.Decision) string {
 	t.Helper()
-	enc := mustEncode(t, d)
+	enc, err := essay.EncodeDecision(d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return enc
 }
 
