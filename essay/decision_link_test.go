@@ -228,7 +228,7 @@ func FuzzDecodeDecision(f *testing.F) {
 		f.Add(encode(f, d))
 	}
 	for _, s := range []string{
-		"", "1", "1.", "2.", "2.AAAA", "0.AAAA", "1.AAAA=", "1.AAAB", "1.AAAAA", "1.+/",
+		"", "1", "1.", "2.", "2.AAAA", "0.AAAA", "1.AAAA", "1.AAAA=", "1.AAAB", "1.AAAAA", "1.+/",
 		raw(0x80, 0, 0, 0), raw(0xff, 0xff, 0xff, 0xff), raw(0, 0, 21), raw(0, 0, 1, 0, 11, 0, 0, 0),
 		raw(1, 0xff, 0, 1, 0, 5, 5, 5, 0), raw(10, 'a'),
 	} {
@@ -253,8 +253,9 @@ func FuzzDecodeDecision(f *testing.F) {
 				t.Fatalf("EncodeDecision(DecodeDecision(%s)) = %v", abbrev(s), err)
 			}
 			// A decision has one encoding, so what decodes is what the
-			// page would write.
-			if again != s {
+			// page would write; a version-1 link, still read, is written
+			// in today's version.
+			if again != s && !strings.HasPrefix(s, "1.") {
 				t.Errorf("DecodeDecision(%s) re-encodes as %s", abbrev(s), abbrev(again))
 			}
 			if d2, err := essay.DecodeDecision(again); err != nil || !d2.Equal(d) {
