@@ -46,17 +46,22 @@ func TestPageStructure(t *testing.T) {
 		name    string
 		section int
 		h1      string
+		ours    bool   // the h1 is a title of ours, described by the note
 		current string // href of the TOC link marked current
 	}{
-		{"opening", 0, e.Title, `href="/"`},
-		{"job history", 1, "My Amazon Job History", `href="/job-history"`},
-		{"a reason in a part", e.Index("pace"), "Slow pace of software development slows down my personal growth", `href="/pace"`},
-		{"whole essay", All, e.Title, `href="/all"`},
+		{"opening", 0, e.Sections[0].Title, true, `href="/"`},
+		{"job history", 1, "My Amazon Job History", false, `href="/job-history"`},
+		{"a reason in a part", e.Index("pace"), "Slow pace of software development slows down my personal growth", false, `href="/pace"`},
+		{"whole essay", All, e.Title, true, `href="/all"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newPage().Essay(e).Section(tc.section)
 			html := mount(t, p)
-			if err := app.Match(app.H1().ID("title").Text(tc.h1), p, pathToH1(tc.section)...); err != nil {
+			h1 := app.H1().ID("title").Text(tc.h1)
+			if tc.ours {
+				h1 = h1.Aria("describedby", "title-note")
+			}
+			if err := app.Match(h1, p, pathToH1(tc.section)...); err != nil {
 				t.Errorf("h1: %v", err)
 			}
 			if got, want := count(html, `<h1\b`), 1; got != want {
@@ -153,6 +158,7 @@ func TestWholeEssayOutline(t *testing.T) {
 		{"a part's heading is an h2", `<h2 id="political-skills-title">\s*Why Amazon does not fit my vision for software engineer growth\s*</h2>`},
 		{"its first reason is an h3", `<h3 id="political-skills-h1">\s*Beyond SDE II growth at Amazon is about political skills rather than technical ones.\s*</h3>`},
 		{"the other reasons are h3", `<h3 id="pace-title">\s*Slow pace of software development slows down my personal growth\s*</h3>`},
+		{"the opening's title is an h2 too", `<h2 [^>]*id="why-this-document-title"[^>]*>\s*Why this document\s*</h2>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if !regexp.MustCompile(tc.want).MatchString(html) {
@@ -160,8 +166,47 @@ func TestWholeEssayOutline(t *testing.T) {
 			}
 		})
 	}
-	if strings.Contains(html, "Why this document") {
-		t.Error("the opening's title is ours and must not appear as a heading in the author's text")
+}
+
+// TestOurTitlesMarked: a title the author did not write says so under its
+// heading, in a note the heading is described by; the author's do not.
+func TestOurTitlesMarked(t *testing.T) {
+	e := essay.Content()
+	v := authorView(e)
+	note := func(id string) string {
+		return `<p[^>]*id="` + id + `"[^>]*>\s*` + regexp.QuoteMeta(ourTitleWords) + `\s*</p>`
+	}
+	for _, tc := range []struct {
+		name  string
+		html  string
+		notes int                 // notes on the page
+		ours  map[string][]string // heading tag → its id and the note's
+	}{
+		{"the opening", mount(t, newArticle().View(v).Section(0)), 1,
+			map[string][]string{"h1": {"title", "title-note"}}},
+		{"a section of the author's", mount(t, newArticle().View(v).Section(1)), 0, nil},
+		{"a section in a part", mount(t, newArticle().View(v).Section(e.Index("pace"))), 0, nil},
+		{"the whole essay", mount(t, newWhole().View(v)), 2, map[string][]string{
+			"h1": {"title", "title-note"},
+			"h2": {"why-this-document-title", "why-this-document-title-note"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := count(tc.html, `class="title-ours"`); got != tc.notes {
+				t.Errorf("%d notes of our titles, want %d", got, tc.notes)
+			}
+			if tc.notes == 0 && strings.Contains(tc.html, "aria-describedby=\"title-note\"") {
+				t.Error("the author's title is described as ours")
+			}
+			for tag, ids := range tc.ours {
+				if !hasTag(tc.html, tag, `id="`+ids[0]+`"`, `aria-describedby="`+ids[1]+`"`) {
+					t.Errorf("no <%s id=%q> described by the note %q", tag, ids[0], ids[1])
+				}
+				if !regexp.MustCompile(note(ids[1])).MatchString(tc.html) {
+					t.Errorf("no note %q saying %q", ids[1], ourTitleWords)
+				}
+			}
+		})
 	}
 }
 

@@ -31,7 +31,11 @@ func (a *article) Render() app.UI {
 	s := e.Sections[a.Isection]
 	// The opening's title is ours (the author gave it none), and it is
 	// the one name of the opening everywhere: heading, contents, pager.
-	title := s.Title
+	// A title of ours says so under the heading.
+	h1, note := app.H1().ID("title").Text(s.Title), app.UI(nil)
+	if s.TitleIsOurs {
+		h1, note = h1.Aria("describedby", "title-note"), ourTitleNote("title-note")
+	}
 	var kicker app.UI
 	if part := e.PartTitle(a.Isection); part != "" {
 		kicker = app.P().Class("kicker").Body(
@@ -41,7 +45,8 @@ func (a *article) Render() app.UI {
 	return app.Article().Class("section").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
 			kicker,
-			app.H1().ID("title").Text(title),
+			h1,
+			note,
 			app.P().Class("meta").Body(
 				app.Span().Class("position").Text(position(a.Isection, len(e.Sections))),
 				app.Text(" · "),

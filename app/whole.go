@@ -25,9 +25,14 @@ func (w *whole) Actions(act *actions) *whole { w.Iactions = act; return w }
 
 func (w *whole) Render() app.UI {
 	e := w.Iview.Essay
+	h1, note := app.H1().ID("title").Text(e.Title), app.UI(nil)
+	if e.TitleIsOurs {
+		h1, note = h1.Aria("describedby", "title-note"), ourTitleNote("title-note")
+	}
 	return app.Article().Class("section whole").Aria("labelledby", "title").Body(
 		app.Header().Class("section-head").Body(
-			app.H1().ID("title").Text(e.Title),
+			h1,
+			note,
 			app.P().Class("meta").Body(
 				app.Span().Class("position").Text(strconv.Itoa(len(e.Sections))+" sections"),
 				app.Text(" · "),
@@ -43,19 +48,22 @@ func (w *whole) Render() app.UI {
 }
 
 // section renders section i under headings one level below the page's h1,
-// and one more for the sections of a part.
+// and one more for the sections of a part. A title of ours (the opening's)
+// is a heading too, with the note that says it is ours.
 func (w *whole) section(i int) app.UI {
 	s := w.Iview.Essay.Sections[i]
 	level := 2
 	if s.Part != "" {
 		level = 3
 	}
-	var heading app.UI
-	if !s.TitleIsOurs {
-		heading = headingUI(level, s.Slug+"-title", app.Text(s.Title))
+	id := s.Slug + "-title"
+	heading, note := app.Elem("h"+strconv.Itoa(level)).ID(id).Text(s.Title), app.UI(nil)
+	if s.TitleIsOurs {
+		heading, note = heading.Aria("describedby", id+"-note"), ourTitleNote(id+"-note")
 	}
 	return app.Section().ID(s.Slug).Class("prose").Body(
 		heading,
+		note,
 		app.Div().Body(renderBlocks(s.Blocks, level-1, w.Iview, w.Iactions)...),
 	)
 }

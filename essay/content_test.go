@@ -326,3 +326,97 @@ func TestDecodeRejects(t *testing.T) {
 		}
 	})
 }
+
+// seedLines returns the seed's lines, normalised, without list markers.
+func seedLines(t *testing.T) map[string]bool {
+	t.Helper()
+	seed, err := os.ReadFile(seedCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(string(seed), "\n") {
+		if l = normalise(listMarker.ReplaceAllString(l, "")); l != "" {
+			lines[l] = true
+		}
+	}
+	return lines
+}
+
+// TestTitlesAreTheSeedsOrOurs: every title and heading the essay's files
+// give is a line of the seed, verbatim (one of the author's headings), or
+// is marked as ours (title_source: ours), so that the page can say so.
+// Sub-headings inside a section cannot be marked: each must be the seed's.
+func TestTitlesAreTheSeedsOrOurs(t *testing.T) {
+	lines := seedLines(t)
+	e := essay.Content()
+	type title struct {
+		where, text string
+		ours        bool
+	}
+	titles := []title{{essay.MetaFile, e.Title, e.TitleIsOurs}}
+	for _, s := range e.Sections {
+		titles = append(titles, title{s.File, s.Title, s.TitleIsOurs})
+		var heads func([]essay.Block)
+		heads = func(blocks []essay.Block) {
+			for _, b := range blocks {
+				if b.Kind == essay.Heading {
+					titles = append(titles, title{fmt.Sprintf("%s:%d", s.File, b.Line), essay.PlainText(b.Inlines), false})
+				}
+				heads(b.Children)
+			}
+		}
+		heads(s.Blocks)
+	}
+	for _, tc := range titles {
+		t.Run(tc.where, func(t *testing.T) {
+			switch seed := lines[normalise(tc.text)]; {
+			case !seed && !tc.ours:
+				t.Errorf("%s: the title %q is not one of the seed's headings: mark it ours with \"title_source: ours\"", tc.where, tc.text)
+			case seed && tc.ours:
+				t.Errorf("%s: the title %q is the author's (a line of the seed), but is marked ours", tc.where, tc.text)
+			}
+		})
+	}
+}
+
+// inferredClause is how a factor's explanation says that its weight is our
+// inference: the text gives that factor no reason of its own.
+const inferredClause = "its weight is our inference"
+
+// TestInferredWeightsSaySo: a factor whose weight rests on no sentence of
+// its own says so in its explanation, and only such a factor does. The
+// seed lists the organisation and the network among what the author would
+// miss, then accepts the trade-off as a whole; leadership and the
+// promotion each have a reason of their own ((a), (b), (c), "not a
+// priority"), and the others a section each.
+func TestInferredWeightsSaySo(t *testing.T) {
+	m := essay.Content().Model
+	for _, tc := range []struct {
+		factor   string
+		inferred bool
+	}{
+		{"technical", false},
+		{"ownership", false},
+		{"pace", false},
+		{"environment", false},
+		{"tooling", false},
+		{"leadership", false},
+		{"organisation", true},
+		{"network", true},
+		{"promotion", false},
+	} {
+		t.Run(tc.factor, func(t *testing.T) {
+			i := m.Factor(tc.factor)
+			if i < 0 {
+				t.Fatalf("no factor %q in the model", tc.factor)
+			}
+			if got := strings.Contains(m.Factors[i].Explanation, inferredClause); got != tc.inferred {
+				t.Errorf("factor %q: the explanation says %q: %v, want %v (%q)", tc.factor, inferredClause, got, tc.inferred, m.Factors[i].Explanation)
+			}
+		})
+	}
+	if len(m.Factors) != 9 {
+		t.Errorf("the model has %d factors; this table names 9: say whether each new one's weight is our inference", len(m.Factors))
+	}
+}

@@ -22,6 +22,9 @@ type Essay struct {
 	// Title is the essay's title. The seed text has none; ours is set in
 	// essay.md.
 	Title string `json:"title"`
+	// TitleIsOurs reports that the title is an editor's, not the author's:
+	// essay.md says "title_source: ours".
+	TitleIsOurs bool `json:"titleIsOurs,omitempty"`
 	// Description summarises the essay for search engines and link previews.
 	Description string `json:"description"`
 	// Author is the author's name; empty, as the seed does not name them.
@@ -38,10 +41,11 @@ type Essay struct {
 type Section struct {
 	// Slug names the section in URLs: /<slug>.
 	Slug string `json:"slug"`
-	// Title is the section's heading: the author's when the Markdown starts
-	// with a "#" heading, otherwise ours from the front matter.
+	// Title is the section's heading: the Markdown's "#" heading, or the
+	// front matter's title for a section without one.
 	Title string `json:"title"`
-	// TitleIsOurs reports that the title is not the author's words.
+	// TitleIsOurs reports that the title is not the author's words: the
+	// front matter says "title_source: ours", and the page says so.
 	TitleIsOurs bool `json:"titleIsOurs,omitempty"`
 	// Description is the page's meta description: the front matter's, or
 	// the section's first sentence.

@@ -246,8 +246,9 @@ func (p *fileParser) nodeLine(n ast.Node) int {
 }
 
 func (p *fileParser) parseMeta(e *Essay) {
-	f := p.frontMatter("title", "description", "author")
+	f := p.frontMatter("title", "title_source", "description", "author")
 	e.Title, e.Description, e.Author = f["title"], f["description"], f["author"]
+	e.TitleIsOurs = p.titleIsOurs(f)
 	if e.Title == "" && len(p.errs) == 0 {
 		p.errorf(1, "front matter: title is required")
 	}
@@ -267,8 +268,9 @@ func (p *fileParser) parseMeta(e *Essay) {
 }
 
 func (p *fileParser) parseSection() *Section {
-	f := p.frontMatter("slug", "title", "description", "part")
+	f := p.frontMatter("slug", "title", "title_source", "description", "part")
 	s := &Section{File: p.file, Slug: f["slug"], Description: f["description"], Part: f["part"]}
+	s.TitleIsOurs = p.titleIsOurs(f)
 	switch {
 	case s.Slug == "":
 		p.errorf(1, "front matter: slug is required")
@@ -295,7 +297,6 @@ func (p *fileParser) parseSection() *Section {
 		first = first.NextSibling()
 	} else {
 		s.Title = f["title"]
-		s.TitleIsOurs = true
 		if s.Title == "" {
 			p.errorf(1, `the section has no title: start it with a "# " heading or give "title:" in the front matter`)
 		}
@@ -316,6 +317,21 @@ func (p *fileParser) parseSection() *Section {
 		s.Description = firstSentence(s.Blocks)
 	}
 	return s
+}
+
+// titleIsOurs reads title_source: "ours" marks a title the essay's author
+// did not write (an editor's), which the page then labels as ours; "author",
+// the default, is the author's own.
+func (p *fileParser) titleIsOurs(f map[string]string) bool {
+	switch v, given := f["title_source"]; {
+	case !given || v == "author":
+		return false
+	case v == "ours":
+		return true
+	default:
+		p.errorf(p.keyLine["title_source"], `front matter: title_source must be "ours" (a title the author did not write) or "author", got %q`, v)
+		return false
+	}
 }
 
 // widgetsWhereTextPauses requires a section's sliders and verdicts to come

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,7 +63,7 @@ func TestParseBroken(t *testing.T) {
 		{
 			name:  "unknown front-matter key",
 			files: []string{"01-unknown-key.md"},
-			want:  []string{`01-unknown-key.md:3: unknown front-matter key "colour" (known: slug, title, description, part)`},
+			want:  []string{`01-unknown-key.md:3: unknown front-matter key "colour" (known: slug, title, title_source, description, part)`},
 		},
 		{
 			name:  "duplicate front-matter key",
@@ -230,6 +231,16 @@ func TestParseBroken(t *testing.T) {
 			want:  []string{`notes.md:1: unexpected file: sections are named NN-name.md, and the essay's own fields are in essay.md`},
 		},
 		{
+			name:  "title_source neither ours nor author",
+			files: []string{"30-bad-title-source.md"},
+			want:  []string{`30-bad-title-source.md:4: front matter: title_source must be "ours" (a title the author did not write) or "author", got "editor"`},
+		},
+		{
+			name:  "essay.md with a bad title_source",
+			files: []string{"meta-bad-title-source/essay.md", "meta-bad-title-source/01-first.md"},
+			want:  []string{`essay.md:3: front matter: title_source must be "ours" (a title the author did not write) or "author", got "yes"`},
+		},
+		{
 			name:  "essay.md without description",
 			files: []string{"meta-no-description/essay.md", "meta-no-description/01-first.md"},
 			want:  []string{`essay.md:1: front matter: description is required`},
@@ -328,18 +339,36 @@ func TestParseValid(t *testing.T) {
 			}},
 		},
 		{
-			name:  "title from front matter is ours",
-			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: Our title\n", "Some text.\n")},
+			name:  "title from front matter marked ours",
+			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: Our title\ntitle_source: ours\n", "Some text.\n")},
 			want: []essay.Section{{
 				Slug: "a", Title: "Our title", TitleIsOurs: true, Description: "Some text.", File: "01-a.md", Words: 4,
-				Blocks: []essay.Block{p("a-p1", 5, txt("Some text."))},
+				Blocks: []essay.Block{p("a-p1", 6, txt("Some text."))},
+			}},
+		},
+		{
+			// An author writing their own essay may title a section
+			// in the front matter: unmarked, the title is theirs.
+			name:  "title from front matter, title_source author, is the author's",
+			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: Their title\ntitle_source: author\n", "Some text.\n")},
+			want: []essay.Section{{
+				Slug: "a", Title: "Their title", Description: "Some text.", File: "01-a.md", Words: 4,
+				Blocks: []essay.Block{p("a-p1", 6, txt("Some text."))},
+			}},
+		},
+		{
+			name:  "a heading marked ours",
+			files: map[string][]byte{"01-a.md": section("slug: a\ntitle_source: ours\n", "# An editor's title\n\nSome text.\n")},
+			want: []essay.Section{{
+				Slug: "a", Title: "An editor's title", TitleIsOurs: true, Description: "Some text.", File: "01-a.md", Words: 5,
+				Blocks: []essay.Block{p("a-p1", 7, txt("Some text."))},
 			}},
 		},
 		{
 			name:  "quoted front-matter values and given description",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: \"Colon: \\\"quoted\\\"\"\ndescription: Ours. Not the text's.\n", "Some text. More.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: `Colon: "quoted"`, TitleIsOurs: true, Description: "Ours. Not the text's.", File: "01-a.md", Words: 5,
+				Slug: "a", Title: `Colon: "quoted"`, Description: "Ours. Not the text's.", File: "01-a.md", Words: 5,
 				Blocks: []essay.Block{p("a-p1", 6, txt("Some text. More."))},
 			}},
 		},
@@ -350,7 +379,7 @@ func TestParseValid(t *testing.T) {
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: List\n",
 				"Before:\n\n1. One thing\n2. Two *things*\n\nAfter.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "List", TitleIsOurs: true, Description: "Before:", File: "01-a.md", Words: 7,
+				Slug: "a", Title: "List", Description: "Before:", File: "01-a.md", Words: 7,
 				Blocks: []essay.Block{
 					p("a-p1", 5, txt("Before:")),
 					{Kind: essay.List, Ordered: true, Line: 7, Children: []essay.Block{
@@ -365,7 +394,7 @@ func TestParseValid(t *testing.T) {
 			name:  "ordered list starting elsewhere keeps its start",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: List\n", "3. Three\n4. Four\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "List", TitleIsOurs: true, File: "01-a.md", Words: 3,
+				Slug: "a", Title: "List", File: "01-a.md", Words: 3,
 				Blocks: []essay.Block{
 					{Kind: essay.List, Ordered: true, Start: 3, Line: 5, Children: []essay.Block{
 						{Kind: essay.Item, Line: 5, Inlines: []essay.Inline{txt("Three")}},
@@ -378,7 +407,7 @@ func TestParseValid(t *testing.T) {
 			name:  "emphasis and strong",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "Some *em* and **strong** text.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "Some em and strong text.", File: "01-a.md", Words: 6,
+				Slug: "a", Title: "T", Description: "Some em and strong text.", File: "01-a.md", Words: 6,
 				Blocks: []essay.Block{p("a-p1", 5, txt("Some "), em("em"), txt(" and "), strong("strong"), txt(" text."))},
 			}},
 		},
@@ -386,7 +415,7 @@ func TestParseValid(t *testing.T) {
 			name:  "escaped asterisk is literal",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "Rated 5\\* by \\*all\\*.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "Rated 5* by *all*.", File: "01-a.md", Words: 5,
+				Slug: "a", Title: "T", Description: "Rated 5* by *all*.", File: "01-a.md", Words: 5,
 				Blocks: []essay.Block{p("a-p1", 5, txt("Rated 5* by *all*."))},
 			}},
 		},
@@ -396,7 +425,7 @@ func TestParseValid(t *testing.T) {
 			name:  "punctuation kept verbatim",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "“Amazon” & it’s \"plain\" -- 'so' &amp; ...\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "“Amazon” & it’s \"plain\" -- 'so' & ...", File: "01-a.md", Words: 9,
+				Slug: "a", Title: "T", Description: "“Amazon” & it’s \"plain\" -- 'so' & ...", File: "01-a.md", Words: 9,
 				Blocks: []essay.Block{p("a-p1", 5, txt("“Amazon” & it’s \"plain\" -- 'so' & ..."))},
 			}},
 		},
@@ -404,7 +433,7 @@ func TestParseValid(t *testing.T) {
 			name:  "soft line breaks become one space, hard ones breaks",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "One\ntwo  \nthree\\\nfour.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "One two\nthree\nfour.", File: "01-a.md", Words: 5,
+				Slug: "a", Title: "T", Description: "One two\nthree\nfour.", File: "01-a.md", Words: 5,
 				Blocks: []essay.Block{p("a-p1", 5,
 					txt("One two"), essay.Inline{Kind: essay.Break},
 					txt("three"), essay.Inline{Kind: essay.Break},
@@ -430,7 +459,7 @@ func TestParseValid(t *testing.T) {
 			name:  "links and quotes",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "> See [all](/all) and <https://example.com>.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, File: "01-a.md", Words: 5,
+				Slug: "a", Title: "T", File: "01-a.md", Words: 5,
 				Blocks: []essay.Block{{Kind: essay.Quote, Line: 5, Children: []essay.Block{
 					p("a-p1", 5, txt("See "),
 						essay.Inline{Kind: essay.Link, Href: "/all", Children: []essay.Inline{txt("all")}},
@@ -445,7 +474,7 @@ func TestParseValid(t *testing.T) {
 			name:  "code span is literal",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "Run `a*b` and `c\\d`.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "Run a*b and c\\d.", File: "01-a.md", Words: 5,
+				Slug: "a", Title: "T", Description: "Run a*b and c\\d.", File: "01-a.md", Words: 5,
 				Blocks: []essay.Block{p("a-p1", 5, txt("Run "),
 					essay.Inline{Kind: essay.Code, Text: "a*b"}, txt(" and "),
 					essay.Inline{Kind: essay.Code, Text: `c\d`}, txt("."))},
@@ -457,7 +486,7 @@ func TestParseValid(t *testing.T) {
 			name:  "figure directive",
 			files: map[string][]byte{"01-a.md": section("slug: a\ntitle: T\n", "Before.\n\n{{figure timeline}}\n\n{{ figure timeline }}\n\nAfter.\n")},
 			want: []essay.Section{{
-				Slug: "a", Title: "T", TitleIsOurs: true, Description: "Before.", File: "01-a.md", Words: 3,
+				Slug: "a", Title: "T", Description: "Before.", File: "01-a.md", Words: 3,
 				Blocks: []essay.Block{
 					p("a-p1", 5, txt("Before.")),
 					{Kind: essay.Figure, Name: "timeline", Line: 7},
@@ -550,7 +579,7 @@ func TestParseParts(t *testing.T) {
 // TestParseMeta checks the essay's own fields, read from essay.md.
 func TestParseMeta(t *testing.T) {
 	e, err := essay.Parse(fstest.MapFS{
-		essay.MetaFile: {Data: []byte("---\ntitle: The title\ndescription: The description.\nauthor: A. Writer\n---\nOur *colophon*.\n")},
+		essay.MetaFile: {Data: []byte("---\ntitle: The title\ntitle_source: ours\ndescription: The description.\nauthor: A. Writer\n---\nOur *colophon*.\n")},
 		"01-a.md":      {Data: section("slug: a\ntitle: A\n", "Text.\n")},
 	})
 	if err != nil {
@@ -564,6 +593,7 @@ func TestParseMeta(t *testing.T) {
 		{"description", e.Description, "The description."},
 		{"author", e.Author, "A. Writer"},
 		{"colophon", colophonText(e), "Our colophon."},
+		{"title is ours", strconv.FormatBool(e.TitleIsOurs), "true"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.got != tc.want {

@@ -80,7 +80,7 @@ func VerdictOwner(yours bool) string {
 // Whose decision the decision page shows, for DecisionOwner.
 const (
 	// OwnerAuthor: our reading of the author's decision, with our reading
-	// of his weights, which the reader has not changed.
+	// of the author's weights, which the reader has not changed.
 	OwnerAuthor = iota
 	// OwnerReader: the reader's own, or our reading with their weights.
 	OwnerReader
