@@ -10,7 +10,7 @@ WASM := web/static/app.wasm
 CONTENT := $(wildcard essay/*.md)
 GOFLAGS_BUILD := -trimpath
 
-.PHONY: all generate wasm build run static test vet bench clean
+.PHONY: size all generate wasm essay-build build run static test vet bench clean
 
 all: build
 
@@ -32,14 +32,48 @@ $(WASM).br: $(WASM)
 
 wasm: $(WASM) $(WASM).br
 
+# ESSAY is the directory of the essay to build: essay/, the author's, by
+# default. Another (make run ESSAY=testdata/example-essay) is built into
+# ESSAY_OUT: its content.json, and a wasm that embeds it (go build -overlay
+# puts it in place of essay/content.json), which the server takes with
+# -content. essay/content.json and web/static/ are left as they are.
+# docs/authoring.md says how to write one.
+ESSAY ?= essay
+ESSAY_DIR := $(patsubst %/,%,$(ESSAY))
+ifeq ($(ESSAY_DIR),essay)
+ESSAY_WASM := wasm
+else
+ESSAY_OUT ?= bin/essays/$(notdir $(ESSAY_DIR))
+ESSAY_WASM := $(ESSAY_OUT)/app.wasm.br
+ESSAY_FLAGS := -content $(ESSAY_OUT)
+
+# Parsed on every build (a removed section counts too); the file is only
+# rewritten, and the wasm rebuilt, when the content changed.
+$(ESSAY_OUT)/content.json: FORCE
+	@mkdir -p $(ESSAY_OUT)
+	go run essay/gen.go -src $(ESSAY_DIR) -out $@
+
+$(ESSAY_OUT)/app.wasm: $(ESSAY_OUT)/content.json $(GO_SOURCES) go.mod go.sum
+	printf '{"Replace":{"%s":"%s"}}' $(abspath essay/content.json) $(abspath $<) > $(ESSAY_OUT)/overlay.json
+	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -overlay $(ESSAY_OUT)/overlay.json -ldflags="-s -w" -o $@ .
+
+$(ESSAY_OUT)/app.wasm.br: $(ESSAY_OUT)/app.wasm
+	go run $(GOFLAGS_BUILD) . -precompress $<
+endif
+
+# Only another essay's content and wasm (the tests build the example's).
+essay-build: $(ESSAY_WASM)
+
+FORCE:
+
 # The server embeds web/static/ (with the wasm) and runs alone from any
 # directory. Its version is a hash of what it serves, computed by the
 # server itself (web.New).
-build: wasm
+build: $(ESSAY_WASM)
 	go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $(BIN) .
 
 run: build
-	./$(BIN) -addr $(ADDR)
+	./$(BIN) -addr $(ADDR) $(ESSAY_FLAGS)
 
 # A static copy for any static host, under BASE (a sub-path or /), with
 # absolute link-preview URLs when DOMAIN is given: every page as
@@ -51,7 +85,14 @@ OUT ?= dist
 DOMAIN ?=
 FRAME_ANCESTORS ?= 'self'
 static: build
-	./$(BIN) -export $(OUT) -base $(BASE) -domain "$(DOMAIN)" -frame-ancestors "$(FRAME_ANCESTORS)"
+	./$(BIN) -export $(OUT) -base $(BASE) -domain "$(DOMAIN)" -frame-ancestors "$(FRAME_ANCESTORS)" $(ESSAY_FLAGS)
+
+# What the wasm costs a reader (raw, gzip, brotli) and its code by Go
+# package, from a second build that keeps the names (bin/app.named.wasm).
+size: wasm
+	@mkdir -p bin
+	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -o bin/app.named.wasm .
+	go run $(GOFLAGS_BUILD) . -size $(WASM) -names bin/app.named.wasm
 
 vet: wasm
 	go vet ./...

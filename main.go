@@ -10,10 +10,12 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"leaving-amazon/essay"
@@ -29,8 +31,22 @@ func main() {
 	flag.StringVar(&cfg.Proxy, "proxy", "", "the address or network of the proxy in front of the server, whose X-Forwarded-Proto is believed (e.g. 127.0.0.1)")
 	export := flag.String("export", "", "write a static copy of the site into DIR (for any static host, under -base), then exit")
 	precompress := flag.String("precompress", "", "write FILE.gz and FILE.br beside FILE, then exit (the build uses it for app.wasm)")
+	content := flag.String("content", "", "serve another essay, built into DIR (content.json, app.wasm and its twins) by make run ESSAY=dir, instead of the built-in one")
+	size := flag.String("size", "", "print what the wasm FILE costs a reader (raw, gzip, brotli) and its code by package, then exit (make size)")
+	names := flag.String("names", "", "with -size: the same wasm built with its names kept (no -s), for the code by package")
 	flag.Parse()
 
+	if *size != "" {
+		if *names == "" {
+			*names = *size
+		}
+		s, err := web.MeasureWasm(*size, *names)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Print(s)
+		return
+	}
 	if *precompress != "" {
 		if err := web.Precompress(*precompress); err != nil {
 			log.Fatal(err)
@@ -38,6 +54,13 @@ func main() {
 		return
 	}
 	e := essay.Content()
+	if *content != "" {
+		var err error
+		if e, err = loadEssay(*content); err != nil {
+			log.Fatal(err)
+		}
+		cfg.Wasm = os.DirFS(*content)
+	}
 	cfg.Static = *export != ""
 	site, err := web.New(e, cfg)
 	if err != nil {
@@ -61,4 +84,14 @@ func main() {
 	if err := web.Serve(ctx, ln, site); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// loadEssay reads another essay's parsed content from dir, where make
+// built it beside the wasm that embeds the same content.
+func loadEssay(dir string) (*essay.Essay, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "content.json"))
+	if err != nil {
+		return nil, fmt.Errorf("-content %s: %w (build it with make run ESSAY=<the essay's directory>)", dir, err)
+	}
+	return essay.Decode(b)
 }

@@ -20,6 +20,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,6 +53,10 @@ type Config struct {
 	// Proxy is the address or network of the proxy in front of the
 	// server, whose X-Forwarded-Proto is believed; "" believes no one.
 	Proxy string
+	// Wasm, when set, holds app.wasm and its .br and .gz twins in place of
+	// those in static/: another essay's build (make run ESSAY=dir), whose
+	// wasm embeds that essay's content. Nil serves the built-in one.
+	Wasm fs.FS
 }
 
 // Site is every response of the essay's site, built once by New.
@@ -77,6 +82,9 @@ func New(e *essay.Essay, cfg Config) (*Site, error) {
 	files, err := fs.Sub(static, "static")
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Wasm != nil {
+		files = withWasm{files: files, wasm: cfg.Wasm}
 	}
 	version := cfg.Version
 	if version == "" {
@@ -154,4 +162,34 @@ func contentVersion(files fs.FS, e *essay.Essay) (string, error) {
 	}
 	sum.Write(content)
 	return hex.EncodeToString(sum.Sum(nil))[:16], nil
+}
+
+// wasmNames are the app and its twins, which a Config's Wasm replaces.
+var wasmNames = []string{"app.wasm", "app.wasm.br", "app.wasm.gz"}
+
+// withWasm is files with the app and its twins taken from wasm alone, so
+// that the version hashes, and the site serves, the wasm of the essay it
+// was built for, never the one embedded beside it.
+type withWasm struct{ files, wasm fs.FS }
+
+func (w withWasm) Open(name string) (fs.File, error) {
+	if slices.Contains(wasmNames, name) {
+		return w.wasm.Open(name)
+	}
+	return w.files.Open(name)
+}
+
+func (w withWasm) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(w.files, name)
+	if err != nil || name != "." {
+		return entries, err
+	}
+	entries = slices.DeleteFunc(entries, func(d fs.DirEntry) bool { return slices.Contains(wasmNames, d.Name()) })
+	for _, n := range wasmNames {
+		if info, err := fs.Stat(w.wasm, n); err == nil {
+			entries = append(entries, fs.FileInfoToDirEntry(info))
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
 }
