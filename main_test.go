@@ -97,3 +97,29 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Error("the server did not exit after its requests were done")
 	}
 }
+
+// TestWasmLinksNoServerCode: the browser's build links no server or
+// certificate code (go-app's patch 0001 and 0002 took them out; a new
+// import that brings one back fails here, with who imports it).
+func TestWasmLinksNoServerCode(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}: {{join .Imports \" \"}}", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	banned := []string{"net/http", "crypto/tls", "crypto/x509", "math/big"}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(line, ": ")
+		for _, b := range banned {
+			if pkg == b {
+				t.Errorf("the wasm links %s", b)
+			}
+			for _, imp := range strings.Fields(imports) {
+				if imp == b {
+					t.Errorf("the wasm links %s, imported by %s", b, pkg)
+				}
+			}
+		}
+	}
+}

@@ -71,7 +71,9 @@ func TestWasmBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const budget = 1_650_000
+	// The size when go-app was patched (make size: 1,289,659 B), plus 3%,
+	// so that growth is seen while it is small.
+	const budget = 1_330_000
 	if len(br) > budget {
 		t.Errorf("app.wasm is %d bytes with brotli, over the %d budget", len(br), budget)
 	}
