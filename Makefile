@@ -119,5 +119,9 @@ bench: wasm
 	npm ci --prefix testdata/lighthouse --ignore-scripts --no-audit --no-fund
 	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web
 
+# The README's screenshots (docs/img/), from the real page in Chromium.
+screenshots: wasm
+	SCREENSHOTS=write go test -count=1 -run '^TestScreenshots$$' ./web
+
 clean:
 	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz
