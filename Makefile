@@ -10,7 +10,7 @@ WASM := web/static/app.wasm
 CONTENT := $(wildcard essay/*.md)
 GOFLAGS_BUILD := -trimpath
 
-.PHONY: size all generate wasm essay-build build run static test vet bench clean
+.PHONY: size all generate wasm essay-build build run static test vet bench screenshots clean
 
 all: build
 
