@@ -229,20 +229,21 @@ func (e *engineX) Load(v Composer) error {
 // A frame is processed as soon as the dispatches queued so far have run: a
 // call from JavaScript (an event handler) runs every goroutine it wakes
 // before it returns, so the update reaches the DOM in the same browser task,
-// before the next paint, and the dispatches of one call render once. A frame
-// that would follow the previous one by less than 1/framerate waits for a
-// timer instead, so that a component that dispatches on every render still
-// lets the browser run between its frames.
+// before the next paint, and the dispatches of one call render once.
+// Dispatches queued by a frame itself (a component that dispatches when it
+// renders or mounts) wait 1/framerate for a timer instead, as all did
+// before, so that a component that dispatches on every render still lets
+// the browser run between its frames.
 func (e *engineX) Start(framerate int) {
 	if framerate <= 0 {
 		framerate = 30
 	}
 
-	minFrameInterval := time.Second / time.Duration(framerate)
+	frameInterval := time.Second / time.Duration(framerate)
 	frames := time.NewTimer(time.Nanosecond)
 	defer frames.Stop()
 	framePending := true
-	var lastFrame time.Time
+	queuedByFrame := false
 
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
@@ -251,9 +252,9 @@ func (e *engineX) Start(framerate int) {
 		case dispatch := <-e.dispatches:
 			dispatch()
 			e.runQueuedDispatches()
-			if wait := minFrameInterval - time.Since(lastFrame); wait > 0 {
+			if queuedByFrame {
 				if !framePending {
-					frames.Reset(wait)
+					frames.Reset(frameInterval)
 					framePending = true
 				}
 				continue
@@ -261,12 +262,12 @@ func (e *engineX) Start(framerate int) {
 			frames.Stop()
 			framePending = false
 			e.processFrame()
-			lastFrame = time.Now()
+			queuedByFrame = len(e.dispatches) != 0
 
 		case <-frames.C:
 			framePending = false
 			e.processFrame()
-			lastFrame = time.Now()
+			queuedByFrame = len(e.dispatches) != 0
 
 		case <-e.ctx.Done():
 			return
