@@ -1,7 +1,7 @@
 # Leaving Amazon: build, serve, test, benchmark.
 #   make run     build everything and serve at http://$(ADDR)
 #   make test    every test (vet, unit, component, handler, headless Chromium)
-#   make bench   the benchmark figures for the README
+#   make bench   the benchmark figures in docs/performance.md
 
 ADDR ?= 127.0.0.1:8000
 BIN  := bin/leaving-amazon
@@ -78,7 +78,7 @@ run: build
 # A static copy for any static host, under BASE (a sub-path or /), with
 # absolute link-preview URLs when DOMAIN is given: every page as
 # <path>/index.html, with .gz and .br twins, and a _headers file.
-# FRAME_ANCESTORS says who may frame it. See the README for nginx and
+# FRAME_ANCESTORS says who may frame it. See docs/hosting.md for nginx and
 # Netlify/Cloudflare settings.
 BASE ?= /
 OUT ?= dist

@@ -15,7 +15,7 @@ import (
 // go-app would replace the page with its "Not Found". So, before go-app
 // reads the address and whenever it changes, the address is rewritten in
 // place (history.replaceState: no new entry) to one that url.Parse reads
-// and the router knows. See the README for the go-app bug.
+// and the router knows. See docs/architecture.md for the go-app bug.
 
 // cleanAddress returns href, a page's absolute address as the browser
 // gives it, with every malformed percent-escape in its path and fragment

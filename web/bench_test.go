@@ -2,7 +2,7 @@
 
 package web
 
-// BenchmarkFirstVisit gives the README's figures: the size of app.wasm as
+// BenchmarkFirstVisit gives docs/performance.md's figures: the size of app.wasm as
 // served, and what a first visit costs on a mid-range phone on a slow line.
 // make bench runs it once: go test -run '^$' -bench . -benchtime 1x .
 

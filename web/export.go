@@ -19,7 +19,7 @@ const exportMarker = ".leaving-amazon-export"
 // for an ordinary static host serving dir at the server's prefix: a page
 // at /pace becomes pace/index.html, so that a deep link works on any host
 // that serves a folder's index.html (nginx needs try_files $uri
-// $uri/index.html; see the README). Compressible files get .gz and .br
+// $uri/index.html; see docs/hosting.md). Compressible files get .gz and .br
 // twins, for hosts that serve them. It returns the number of files
 // written.
 func (s *Site) Export(dir string) (int, error) {

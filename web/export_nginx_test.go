@@ -98,7 +98,7 @@ func TestStaticExportHTTP(t *testing.T) {
 			t.Errorf("%s: a link outside the prefix, or under it twice", prefix+p)
 		}
 		for _, h := range []string{"Content-Security-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options", "Cross-Origin-Opener-Policy"} {
-			// testdata/nginx.conf, the README's example, sends the server's
+			// testdata/nginx.conf, docs/hosting.md's example, sends the server's
 			// own headers.
 			if got, want := res.Header.Get(h), s.headers.Get(h); got != want {
 				t.Errorf("%s: %s %q, want the server's %q", prefix+p, h, got, want)

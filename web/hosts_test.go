@@ -21,7 +21,7 @@ import (
 )
 
 // Static hosts from Debian's packages, started on loopback by the tests
-// with a configuration from ../testdata: the README's tuned nginx, and
+// with a configuration from ../testdata: the tuned nginx of docs/hosting.md, and
 // servers as they come.
 
 // hostKind says how to start one kind of host.
@@ -45,7 +45,7 @@ func nginxArgs(conf string) []string {
 }
 
 var (
-	nginxTuned    = hostKind{"nginx, as the README sets it", noNginx, []string{"/usr/sbin/nginx", "nginx"}, "nginx.conf", nginxArgs}
+	nginxTuned    = hostKind{"nginx, as docs/hosting.md sets it", noNginx, []string{"/usr/sbin/nginx", "nginx"}, "nginx.conf", nginxArgs}
 	nginxEveryday = hostKind{"nginx, with the everyday try_files", noNginx, []string{"/usr/sbin/nginx", "nginx"}, "nginx-everyday.conf", nginxArgs}
 	apache        = hostKind{"Apache httpd, as Debian ships it", noApache, []string{"/usr/sbin/apache2"}, "apache2.conf",
 		func(conf string) []string { return []string{"-f", conf, "-DFOREGROUND"} }}
@@ -201,7 +201,7 @@ func TestHostsInTheirDefaults(t *testing.T) {
 			rows = append(rows, checkHost(t, k))
 		})
 	}
-	t.Logf("the hosts (README):\n%s", strings.Join(rows, "\n"))
+	t.Logf("the hosts (docs/hosting.md):\n%s", strings.Join(rows, "\n"))
 }
 
 // firstVisitBudget is the most a first visit may cost, on any host.
