@@ -41,11 +41,13 @@ const (
 // contentful paint, the layout shifts (without recent input), and when the
 // app marks <html data-app="running">, all in ms since navigation start.
 const benchMetricsJS = `
-window.__bench = {fcp: -1, lcp: -1, cls: 0, app: -1};
+window.__bench = {fcp: -1, lcp: -1, cls: 0, app: -1, longest: 0, blocking: 0, lcpNode: ""};
 new PerformanceObserver(l => { for (const e of l.getEntries())
 	if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; }).observe({type: "paint", buffered: true});
 new PerformanceObserver(l => { for (const e of l.getEntries())
-	__bench.lcp = e.startTime; }).observe({type: "largest-contentful-paint", buffered: true});
+	{ __bench.lcp = e.startTime; __bench.lcpNode = e.element ? e.element.nodeName + (e.element.id ? "#" + e.element.id : "") : "?"; } }).observe({type: "largest-contentful-paint", buffered: true});
+new PerformanceObserver(l => { for (const e of l.getEntries()) {
+	__bench.longest = Math.max(__bench.longest, e.duration); __bench.blocking += Math.max(0, e.duration - 50); } }).observe({type: "longtask", buffered: true});
 new PerformanceObserver(l => { for (const e of l.getEntries())
 	if (!e.hadRecentInput) __bench.cls += e.value; }).observe({type: "layout-shift", buffered: true});
 new MutationObserver((_, o) => {
@@ -59,6 +61,12 @@ type visit struct {
 	LCP float64 `json:"lcp"`
 	CLS float64 `json:"cls"`
 	App float64 `json:"app"`
+	// Longest is the longest main-thread task until the app ran (500 ms
+	// after), and Blocking the sum of every task's time over 50 ms.
+	Longest  float64 `json:"longest"`
+	Blocking float64 `json:"blocking"`
+	// LCPNode is the largest contentful paint's element.
+	LCPNode string `json:"lcpNode"`
 	// Slider is when a slider first moved the verdict (sliderProbeJS), or
 	// -1 on a page without sliders.
 	Slider float64 `json:"slider"`
@@ -178,7 +186,17 @@ func BenchmarkFirstVisitSection(b *testing.B) {
 	slider, sLo, sHi := spread(visits, func(v visit) float64 { return v.Slider })
 	fcp, fLo, fHi := spread(visits, func(v visit) float64 { return v.FCP })
 	app, aLo, aHi := spread(visits, func(v visit) float64 { return v.App })
+	lcp, lLo, lHi := spread(visits, func(v visit) float64 { return v.LCP })
+	longest, tLo, tHi := spread(visits, func(v visit) float64 { return v.Longest })
+	blocking, bLo, bHi := spread(visits, func(v visit) float64 { return v.Blocking })
+	lcpFirst := 0
+	for _, v := range visits {
+		if v.LCP < v.App {
+			lcpFirst++
+		}
+	}
 	b.ReportMetric(slider, "slider-ms")
+	b.ReportMetric(longest, "longest-task-ms")
 	b.ReportMetric(fcp, "fcp-ms")
 	b.ReportMetric(app, "app-ms")
 	b.ReportMetric(0, "ns/op")
@@ -186,7 +204,12 @@ func BenchmarkFirstVisitSection(b *testing.B) {
 		"| Measure | Value |\n|---|---|\n"+
 		"| A slider first moves the verdict | %.0f ms (%.0f–%.0f) |\n"+
 		"| First contentful paint | %.0f ms (%.0f–%.0f) |\n"+
-		"| App running | %.0f ms (%.0f–%.0f) |\n", path, benchRuns, slider, sLo, sHi, fcp, fLo, fHi, app, aLo, aHi)
+		"| Largest contentful paint | %.0f ms (%.0f–%.0f), %s; before the app ran in %d of %d runs |\n"+
+		"| App running | %.0f ms (%.0f–%.0f) |\n"+
+		"| Longest main-thread task, to the app running | %.0f ms (%.0f–%.0f) |\n"+
+		"| Blocking time (tasks' time over 50 ms), to the app running | %.0f ms (%.0f–%.0f) |\n",
+		path, benchRuns, slider, sLo, sHi, fcp, fLo, fHi, lcp, lLo, lHi, visits[len(visits)-1].LCPNode, lcpFirst, len(visits),
+		app, aLo, aHi, longest, tLo, tHi, blocking, bLo, bHi)
 }
 
 // spread is the median, least and greatest of f over the visits.

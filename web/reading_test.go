@@ -212,9 +212,10 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 		const p = [...document.querySelectorAll("main p[id]")].find(p => {
 			const r = p.getBoundingClientRect(); return r.top > 0 && r.top < innerHeight / 2; });
 		if (!p) return {scrollY: scrollY, id: "", top: 0, text: ""};
-		// An expando on the prerendered tree: gone once the app has
-		// replaced it, which proves the takeover happened.
+		// An expando on the prerendered tree and its paragraphs: the app
+		// adopts them (go-app patch 0004), it does not paint them anew.
 		document.getElementById("essay").__e2ePrerendered = true;
+		document.querySelectorAll("main p").forEach(p => { p.__e2ePrerendered = true; });
 		window.__e2eSameDocument = true;
 		return {scrollY: scrollY, id: p.id, top: p.getBoundingClientRect().top, text: p.innerText};
 	})()`)
@@ -232,7 +233,9 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 
 	var after struct {
 		place
-		Replaced   bool    `json:"replaced"`
+		Adopted    bool    `json:"adopted"`
+		Paragraphs int     `json:"paragraphs"`
+		Kept       int     `json:"kept"`
 		SameDoc    bool    `json:"sameDoc"`
 		Loader     bool    `json:"loader"`
 		CLS        float64 `json:"cls"`
@@ -244,7 +247,9 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 		const essay = document.getElementById("essay");
 		return {
 			scrollY: scrollY, id: p ? p.id : "", top: p ? p.getBoundingClientRect().top : NaN, text: p ? p.innerText : "",
-			replaced: !!essay && essay.__e2ePrerendered === undefined,
+			adopted: !!essay && essay.__e2ePrerendered === true,
+			paragraphs: document.querySelectorAll("main p").length,
+			kept: [...document.querySelectorAll("main p")].filter(p => p.__e2ePrerendered === true).length,
 			sameDoc: window.__e2eSameDocument === true,
 			loader: !!document.getElementById("app-wasm-loader"),
 			cls: window.__e2eCLS, shifts: window.__e2eShifts,
@@ -256,8 +261,8 @@ func TestTakeoverNoLayoutShift(t *testing.T) {
 	if !after.SameDoc {
 		t.Fatal("the page was reloaded: the takeover must happen in the same document")
 	}
-	if !after.Replaced {
-		t.Fatal("the prerendered #essay is still in place: the app did not take over the page, so this test observed nothing")
+	if !after.Adopted || after.Kept != after.Paragraphs || after.Paragraphs == 0 {
+		t.Errorf("the app painted the page anew: #essay adopted %v, %d of %d paragraphs the prerendered ones (go-app patch 0004 adopts them)", after.Adopted, after.Kept, after.Paragraphs)
 	}
 	if after.Loader {
 		t.Error("go-app's loader is still there after the app runs")

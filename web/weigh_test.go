@@ -130,8 +130,11 @@ func TestWeighMatchesGo(t *testing.T) {
 // weighSnapshot is what the reader sees of the weights on a section's
 // page: its text, the chart, the marks, the sliders' words and the links.
 const weighSnapshot = `JSON.stringify({
-	// The notices aside: the app adds its Install button there.
-	text: [...document.getElementById("essay").children].filter(c => !c.matches(".notices") && c.getClientRects().length).map(c => c.innerText).join("\n"),
+	// The notices aside: the app adds its Install button there. And the
+	// settled verdict's announcement (#verdict-said, page.js): said, not
+	// seen, 700 ms after the last change, on whichever side of a moment
+	// under test that falls.
+	text: [...document.getElementById("essay").children].filter(c => !c.matches(".notices, #verdict-said") && c.getClientRects().length).map(c => c.innerText).join("\n"),
 	bars: [...document.querySelectorAll(".bars rect.bar")].map(r => r.getAttribute("width") + " " + r.getAttribute("class")),
 	label: document.querySelector("svg.bars").getAttribute("aria-label"),
 	marks: [...document.querySelectorAll(".mark")].map(m => m.className),

@@ -212,6 +212,16 @@ func (e *engineX) Load(v Composer) error {
 		for action, handler := range e.asynchronousActionHandlers {
 			e.actions.Handle(action, body, true, handler)
 		}
+
+		// The first load adopts the page the server prerendered.
+		if IsClient && !firstChild.JSValue().IsNull() {
+			root, err := e.nodes.Hydrate(e.baseContext(), 1, v, firstChild.JSValue())
+			if err != nil {
+				return errors.New("hydrating root failed").Wrap(err)
+			}
+			e.body = body.setBody([]UI{root.setParent(body)}).(HTMLBody)
+			return nil
+		}
 	}
 
 	body, err := e.nodes.Update(e.baseContext(), e.body, Body().privateBody(v))
