@@ -7,5 +7,12 @@ import (
 	"leaving-amazon/essay"
 )
 
-// main runs the app in the browser; it never returns.
-func main() { app.Run(essay.Content()) }
+// main runs the app in the browser; it never returns. The Go runtime's
+// start, the essay's decoding and the takeover each get a task of their
+// own (app.Yield), so that none holds the page for long.
+func main() {
+	app.Yield()
+	e := essay.Content()
+	app.Yield()
+	app.Run(e)
+}

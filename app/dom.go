@@ -165,3 +165,21 @@ func typed(ctx app.Context, max int) string {
 	}
 	return v
 }
+
+// Yield lets the browser run (paint, take the reader's input) before the
+// app goes on, in a task of its own: the app's start is otherwise one long
+// task. On the server it does nothing.
+func Yield() {
+	if app.IsServer {
+		return
+	}
+	done := make(chan struct{})
+	var resume app.Func
+	resume = app.FuncOf(func(app.Value, []app.Value) any {
+		resume.Release()
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", resume, 0)
+	<-done
+}

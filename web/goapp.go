@@ -108,6 +108,11 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     keep the reader's weights), so that an embed costs its host page
 //     almost nothing; and a frame never registers a service worker, which
 //     would precache the whole essay inside someone else's page.
+//   - The Go program starts in a task of its own: the end of the wasm's
+//     compilation and the Go runtime's start were one long task, which
+//     held the reader's input and the page's paints (make bench's longest
+//     task; the app then yields as it starts, app.Yield and go-app's
+//     sliced hydration).
 //   - When the Go program stops (a panic anywhere: go-app recovers only to
 //     show the panic in its loader, then stops), the page is told, so that
 //     it says so instead of leaving controls that do nothing
@@ -123,13 +128,13 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
 	first, helpers := progress, goappStopped+essayStart
 	if wasmTwin != nil {
-		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, goappStopped+essayStart+string(wasmTwin)+"\n"+essayFetchWasm
+		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
 	}
 	for _, r := range []struct{ old, new string }{
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + first + `)`},
-		{"go.run(wasm.instance);\n", "go.run(wasm.instance).finally(goappStopped);\n"},
+		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\ngo.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
 	} {
 		if bytes.Count(js, []byte(r.old)) != 1 {

@@ -213,8 +213,11 @@ func (e *engineX) Load(v Composer) error {
 			e.actions.Handle(action, body, true, handler)
 		}
 
-		// The first load adopts the page the server prerendered.
+		// The first load adopts the page the server prerendered, in slices
+		// of its own (hydrate.go).
 		if IsClient && !firstChild.JSValue().IsNull() {
+			yieldToBrowser()
+			sliceStart = time.Now()
 			root, err := e.nodes.Hydrate(e.baseContext(), 1, v, firstChild.JSValue())
 			if err != nil {
 				return errors.New("hydrating root failed").Wrap(err)

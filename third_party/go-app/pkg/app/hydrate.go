@@ -3,6 +3,7 @@ package app
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/errors"
 )
@@ -105,6 +106,7 @@ func (m nodeManager) hydrateHTML(ctx Context, depth uint, v HTML, node Value) (U
 				Wrap(err)
 		}
 		children[i] = child.setParent(v)
+		yieldIfLong()
 	}
 	for !cursor.IsNull() {
 		next := cursor.Get("nextSibling")
@@ -208,4 +210,40 @@ func isUnrendered(node Value, textWanted bool) bool {
 		return !textWanted && strings.TrimSpace(node.Get("data").String()) == ""
 	}
 	return false
+}
+
+// hydrationSlice is how long hydration runs before it lets the browser
+// run: one long task would hold the reader's input and the page's paints
+// until the whole page is adopted.
+const hydrationSlice = 40 * time.Millisecond
+
+// sliceStart is when the current slice of hydration began (engine.Load
+// starts the first). Hydration runs on the UI goroutine alone, during the
+// first load.
+var sliceStart time.Time
+
+// yieldIfLong lets the browser run once hydration has run for a slice.
+// What a reader does meanwhile reaches the adopted elements' handlers,
+// whose dispatches wait in the queue for the engine's loop.
+func yieldIfLong() {
+	if time.Since(sliceStart) < hydrationSlice {
+		return
+	}
+	yieldToBrowser()
+	sliceStart = time.Now()
+}
+
+// yieldToBrowser returns to the browser's event loop and resumes in a
+// task of its own: the goroutine waits for a timeout, and Go returns to
+// JavaScript while every goroutine waits.
+func yieldToBrowser() {
+	done := make(chan struct{})
+	var resume Func
+	resume = FuncOf(func(Value, []Value) any {
+		resume.Release()
+		close(done)
+		return nil
+	})
+	Window().Call("setTimeout", resume, 0)
+	<-done
 }
