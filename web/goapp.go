@@ -126,7 +126,7 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     before.
 func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
-	first, helpers := progress, goappStopped+essayStart
+	first, helpers := progress, goappStopped+essayStart+essayWhenStarted
 	if wasmTwin != nil {
 		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
 	}
@@ -134,7 +134,7 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + first + `)`},
-		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\ngo.run(wasm.instance).finally(goappStopped);\n"},
+		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\nessayGoStarted = true;\ngo.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
 	} {
 		if bytes.Count(js, []byte(r.old)) != 1 {
@@ -232,7 +232,7 @@ const essayStart = `function essayStart() {
   const start = () => {
     if (!started) {
       started = true;
-      goappInitWebAssembly().finally(framed ? () => {} : goappInitServiceWorker);
+      goappInitWebAssembly().finally(framed ? () => {} : () => essayWhenStarted(goappInitServiceWorker));
     }
   };
   if (!embed) {
@@ -250,6 +250,31 @@ const essayStart = `function essayStart() {
   } else {
     document.addEventListener("DOMContentLoaded", decide);
   }
+}
+
+`
+
+// essayWhenStarted calls f once the app has taken over the page (or
+// stopped), or at once if the Go program never started (?wasm=false, no
+// WebAssembly). go.run returns at the app's first yield, while the
+// takeover goes on: a worker registered then could activate before the
+// app looks whether a worker served the page, and its first install
+// would be taken for a new version.
+const essayWhenStarted = `let essayGoStarted = false;
+
+function essayWhenStarted(f) {
+  const root = document.documentElement;
+  const started = () => !essayGoStarted || root.dataset.app === "running" || root.dataset.app === "stopped";
+  if (started()) {
+    f();
+    return;
+  }
+  new MutationObserver((_, observer) => {
+    if (started()) {
+      observer.disconnect();
+      f();
+    }
+  }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
 }
 
 `
