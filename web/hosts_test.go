@@ -204,8 +204,9 @@ func TestHostsInTheirDefaults(t *testing.T) {
 	t.Logf("the hosts (docs/hosting.md):\n%s", strings.Join(rows, "\n"))
 }
 
-// firstVisitBudget is the most a first visit may cost, on any host.
-const firstVisitBudget = 2_450_000
+// firstVisitBudget is the most a first visit may cost, on any host (issue
+// 19: 2.0 MB; 1 985 546 bytes through Caddy on 2026-12-05).
+const firstVisitBudget = 2_000_000
 
 // checkHost runs TestHostsInTheirDefaults on one host and returns its row.
 func checkHost(t *testing.T, k hostKind) string {
