@@ -166,6 +166,16 @@ func typed(ctx app.Context, max int) string {
 	return v
 }
 
+// Mark names a moment of the app's start on the page's performance
+// timeline (performance.mark), where make bench and a profiler find it.
+// On the server it does nothing.
+func Mark(name string) {
+	if app.IsServer {
+		return
+	}
+	app.Window().Get("performance").Call("mark", name)
+}
+
 // Yield lets the browser run (paint, take the reader's input) before the
 // app goes on, in a task of its own: the app's start is otherwise one long
 // task. On the server it does nothing.

@@ -113,6 +113,10 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     held the reader's input and the page's paints (make bench's longest
 //     task; the app then yields as it starts, app.Yield and go-app's
 //     sliced hydration).
+//   - The wasm is compiled and instantiated in tasks of their own
+//     (essayInstantiate): the end of a streamed compilation and the
+//     instantiation (which copies the wasm's 2.8 MB of data into its
+//     memory) made one task of up to 250 ms at 4× CPU.
 //   - When the Go program stops (a panic anywhere: go-app recovers only to
 //     show the panic in its loader, then stops), the page is told, so that
 //     it says so instead of leaving controls that do nothing
@@ -126,7 +130,7 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     before.
 func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
-	first, helpers := progress, goappStopped+essayStart+essayWhenStarted
+	first, helpers := progress, goappStopped+essayStart+essayWhenStarted+essayInstantiate
 	if wasmTwin != nil {
 		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
 	}
@@ -134,6 +138,7 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` + first + `)`},
+		{"let instantiateStreaming = WebAssembly.instantiateStreaming;\n", "let instantiateStreaming = WebAssembly.compileStreaming && essayInstantiate;\n"},
 		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\nessayGoStarted = true;\ngo.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
 	} {
@@ -275,6 +280,16 @@ function essayWhenStarted(f) {
       f();
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-app"] });
+}
+
+`
+
+// essayInstantiate is WebAssembly.instantiateStreaming in two tasks: the
+// compilation, then, after a yield to the browser, the instantiation.
+const essayInstantiate = `async function essayInstantiate(response, importObject) {
+  const module = await WebAssembly.compileStreaming(response);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { module, instance: await WebAssembly.instantiate(module, importObject) };
 }
 
 `
