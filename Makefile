@@ -14,16 +14,16 @@ GOFLAGS_BUILD := -trimpath
 
 all: build
 
-# Parse the Markdown into essay/content.json; fails with file:line on bad
-# content.
+# Parse the Markdown into essay/content_gen.go (what the app is built
+# with) and essay/content.json; fails with file:line on bad content.
 generate:
 	go generate ./essay
 
-essay/content.json: $(CONTENT) essay/parse.go essay/essay.go
+essay/content.json essay/content_gen.go &: $(CONTENT) essay/parse.go essay/essay.go essay/golit.go
 	go generate ./essay
 
 # The browser bundle: server-only code is kept out by //go:build !wasm.
-$(WASM): $(GO_SOURCES) essay/content.json go.mod go.sum
+$(WASM): $(GO_SOURCES) essay/content_gen.go go.mod go.sum
 	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -ldflags="-s -w" -o $@ .
 
 # Compressed once, at the highest levels, at build time.
@@ -34,9 +34,9 @@ wasm: $(WASM) $(WASM).br
 
 # ESSAY is the directory of the essay to build: essay/, the author's, by
 # default. Another (make run ESSAY=testdata/example-essay) is built into
-# ESSAY_OUT: its content.json, and a wasm that embeds it (go build -overlay
-# puts it in place of essay/content.json), which the server takes with
-# -content. essay/content.json and web/static/ are left as they are.
+# ESSAY_OUT: its content.json, which the server takes with -content, and a
+# wasm built with its content_gen.go (go build -overlay puts it in place of
+# essay/content_gen.go). essay/ and web/static/ are left as they are.
 # docs/authoring.md says how to write one.
 ESSAY ?= essay
 ESSAY_DIR := $(patsubst %/,%,$(ESSAY))
@@ -51,10 +51,10 @@ ESSAY_FLAGS := -content $(ESSAY_OUT)
 # rewritten, and the wasm rebuilt, when the content changed.
 $(ESSAY_OUT)/content.json: FORCE
 	@mkdir -p $(ESSAY_OUT)
-	go run essay/gen.go -src $(ESSAY_DIR) -out $@
+	go run -tags essaygen essay/gen.go -src $(ESSAY_DIR) -out $@ -go $(ESSAY_OUT)/content_gen.go
 
 $(ESSAY_OUT)/app.wasm: $(ESSAY_OUT)/content.json $(GO_SOURCES) go.mod go.sum
-	printf '{"Replace":{"%s":"%s"}}' $(abspath essay/content.json) $(abspath $<) > $(ESSAY_OUT)/overlay.json
+	printf '{"Replace":{"%s":"%s"}}' $(abspath essay/content_gen.go) $(abspath $(ESSAY_OUT)/content_gen.go) > $(ESSAY_OUT)/overlay.json
 	GOOS=js GOARCH=wasm go build $(GOFLAGS_BUILD) -overlay $(ESSAY_OUT)/overlay.json -ldflags="-s -w" -o $@ .
 
 $(ESSAY_OUT)/app.wasm.br: $(ESSAY_OUT)/app.wasm

@@ -35,6 +35,40 @@ func TestContentUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("content.json is stale: run `go generate ./essay` (or make generate)\nfirst difference: %s", firstDiff(got, want))
 	}
+	got, err = essay.GoSource(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, err = os.ReadFile("content_gen.go"); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("content_gen.go is stale: run `go generate ./essay` (or make generate)\nfirst difference: %s", firstDiff(got, want))
+	}
+}
+
+// TestContentTwoForms checks that the essay the app is built with
+// (content_gen.go, which Content returns) is the one content.json holds,
+// which the server reads for another essay: the Go form loses nothing.
+func TestContentTwoForms(t *testing.T) {
+	b, err := os.ReadFile("content.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := essay.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(essay.Content(), fromJSON) {
+		t.Fatal("Content() (content_gen.go) differs from Decode(content.json)")
+	}
+	parsed, err := essay.Parse(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(essay.Content(), parsed) {
+		t.Fatal("Content() (content_gen.go) differs from what the Markdown parses to")
+	}
 }
 
 // firstDiff describes the first line where two texts differ.

@@ -2,18 +2,17 @@
 // Markdown files beside this package, and the plain values the app renders.
 //
 // The Markdown is parsed at build time (see parse.go and gen.go) into
-// content.json, which is embedded here. The browser bundle therefore carries
-// the parsed content but no Markdown parser.
+// content_gen.go, a Go value compiled in here, and content.json, the same
+// in the form Decode reads. The browser bundle therefore carries the parsed
+// content but no Markdown parser, and decodes nothing as it starts.
 package essay
 
-//go:generate go run gen.go
+//go:generate go run -tags essaygen gen.go
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -127,25 +126,11 @@ type Inline struct {
 	Children []Inline   `json:"ch,omitempty"`
 }
 
-//go:embed content.json
-var contentJSON []byte
-
-var (
-	loadOnce sync.Once
-	loaded   *Essay
-	loadErr  error
-)
-
-// Content returns the essay as parsed from the Markdown files at build time.
-// It panics if the embedded content is corrupt, which the tests rule out.
+// Content returns the essay as parsed from the Markdown files at build
+// time: generated, in content_gen.go (gen.go writes it, with content.json,
+// the same essay in the form Decode reads).
 func Content() *Essay {
-	loadOnce.Do(func() {
-		loaded, loadErr = Decode(contentJSON)
-	})
-	if loadErr != nil {
-		panic(loadErr)
-	}
-	return loaded
+	return generated
 }
 
 // Decode reads an essay from its JSON form, as written by Encode.
