@@ -29,7 +29,7 @@ func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
 	defer r.mu.Unlock()
 
 	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
-		regexp:       regexp.MustCompile(pattern),
+		match:        regexp.MustCompile(pattern).MatchString,
 		newComponent: newComponent,
 	})
 }
@@ -43,7 +43,7 @@ func (r *router) routed(path string) bool {
 	}
 
 	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
+		if rwr.match(path) {
 			return true
 		}
 	}
@@ -60,7 +60,7 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	}
 
 	for _, rwr := range r.routesWithRegexp {
-		if rwr.regexp.MatchString(path) {
+		if rwr.match(path) {
 			return rwr.newComponent(), true
 		}
 	}
@@ -68,7 +68,9 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	return nil, false
 }
 
+// regexpRoute holds its pattern's matcher, not the *regexp.Regexp, so
+// that a program that never calls RouteWithRegexp links no regexp code.
 type regexpRoute struct {
-	regexp       *regexp.Regexp
+	match        func(path string) bool
 	newComponent func() Composer
 }
