@@ -35,8 +35,16 @@ const (
 const workerTemplate = "app-worker.js"
 
 // wasmTwinScript fetches the wasm from its compressed twin on a static
-// host: written into app.js and the worker, not served.
+// host: written into app.js and the workers, not served.
 const wasmTwinScript = "wasm-twin.js"
+
+// compilerTemplate is the worker that fetches and compiles the wasm off
+// the page's main thread on a first visit, served filled in at
+// compilerPath.
+const (
+	compilerTemplate = "wasm-compiler.js"
+	compilerPath     = "/web/wasm-compiler.js"
+)
 
 // offlinePath is the page the worker shows for a page it has not saved.
 const offlinePath = "/offline"
@@ -90,6 +98,9 @@ func build(p plan) (map[string]*response, error) {
 	if err := addGoapp(r, h, p); err != nil {
 		return nil, err
 	}
+	if r[compilerPath], err = compiler(p); err != nil {
+		return nil, err
+	}
 	if err := addPages(r, h, p); err != nil {
 		return nil, err
 	}
@@ -124,7 +135,7 @@ func addStatic(r map[string]*response, files fs.FS) error {
 		case ".gz", ".br", ".wasm":
 			return nil
 		}
-		if p == workerTemplate || p == wasmTwinScript {
+		if p == workerTemplate || p == wasmTwinScript || p == compilerTemplate {
 			return nil
 		}
 		b, err := fs.ReadFile(files, p)
@@ -201,7 +212,7 @@ func goappHandler(p plan, wasmSize int) (*goapp.Handler, error) {
 		Scripts: []string{"/web/page.js defer", "/web/weigh.js defer"},
 		// go-app's worker list has "/", the app, scripts, styles and the
 		// PNG icons; a reader offline needs every page too.
-		CacheableResources:    append([]string{offlinePath, "/web/icon.svg"}, pages...),
+		CacheableResources:    append([]string{offlinePath, "/web/icon.svg", compilerPath}, pages...),
 		ServiceWorkerTemplate: string(worker),
 		Version:               p.version,
 		// The wasm is sent compressed, so Content-Length is the compressed
@@ -232,6 +243,25 @@ func addGoapp(r map[string]*response, h *goapp.Handler, p plan) error {
 	}
 	r["/app.css"] = newResponse("app.css", css)
 	return nil
+}
+
+// compiler is the worker that compiles the wasm off the main thread, with
+// the twin's fetch written in for an export.
+func compiler(p plan) (*response, error) {
+	b, err := fs.ReadFile(p.files, compilerTemplate)
+	if err != nil {
+		return nil, err
+	}
+	twin, err := fs.ReadFile(p.files, wasmTwinScript)
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.ReplaceAll(b, []byte("{{.WasmFromTwin}}"), []byte(strconv.FormatBool(p.static)))
+	b = bytes.ReplaceAll(b, []byte("{{.WasmTwin}}"), twin)
+	if b, err = minifyScript(compilerTemplate, b); err != nil {
+		return nil, err
+	}
+	return newResponse(compilerTemplate, b), nil
 }
 
 // addPages prerenders every page once, from the content alone: the request
