@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -239,9 +240,24 @@ func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
 	return xs[len(xs)/2], xs[0], xs[len(xs)-1]
 }
 
-// firstVisit loads benchPath once in a fresh browser on the emulated phone
-// and line, and measures it until the app runs, plus 500 ms.
+// firstVisit loads path once in a fresh browser on the emulated phone and
+// line, and measures it until the app runs, plus 500 ms. A visit whose
+// wasm escaped the line (throttleWorkers reached the worker after its
+// request had started: about one visit in ten) is made again, up to twice.
 func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
+	for tries := 1; ; tries++ {
+		v, err := visitOnce(tb, execPath, h, path, probe)
+		if !errors.Is(err, errUnthrottled) || tries == 3 {
+			return v, err
+		}
+		fmt.Printf("(a visit made again: %v)\n", err)
+	}
+}
+
+// errUnthrottled: the wasm arrived faster than the emulated line carries it.
+var errUnthrottled = errors.New("a request escaped the emulated line")
+
+func visitOnce(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
 	s := serveSite(tb, "127.0.0.1:0", h, false)
 	defer s.stop()
 	br, err := openBrowser(execPath)
@@ -284,7 +300,7 @@ func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool
 		return v, fmt.Errorf("no download of app.wasm recorded")
 	}
 	if br, err := fs.ReadFile(static, "static/app.wasm.br"); err == nil && v.Wasm < float64(len(br))*1000/benchDownBps {
-		return v, fmt.Errorf("app.wasm arrived at %.0f ms, faster than the emulated line carries it: a request escaped the throttling", v.Wasm)
+		return v, fmt.Errorf("app.wasm arrived at %.0f ms: %w", v.Wasm, errUnthrottled)
 	}
 	for _, task := range v.Tasks {
 		if task[0]+task[1] > v.Wasm {
