@@ -243,7 +243,8 @@ func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
 // firstVisit loads path once in a fresh browser on the emulated phone and
 // line, and measures it until the app runs, plus 500 ms. A visit whose
 // wasm escaped the line (throttleWorkers reached the worker after its
-// request had started: about one visit in ten) is made again, up to twice.
+// request had started: one to three visits in fifteen) is made again, up to
+// twice.
 func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
 	for tries := 1; ; tries++ {
 		v, err := visitOnce(tb, execPath, h, path, probe)
