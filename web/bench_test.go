@@ -7,7 +7,6 @@ package web
 // make bench runs it once: go test -run '^$' -bench . -benchtime 1x .
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +24,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -242,9 +240,8 @@ func spread(visits []visit, f func(visit) float64) (median, lo, hi float64) {
 
 // firstVisit loads path once in a fresh browser on the emulated phone and
 // line, and measures it until the app runs, plus 500 ms. A visit whose
-// wasm escaped the line (throttleWorkers reached the worker after its
-// request had started: one to three visits in fifteen) is made again, up to
-// twice.
+// wasm escaped the line is made again, up to twice (none should since
+// lineForWasm).
 func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
 	for tries := 1; ; tries++ {
 		v, err := visitOnce(tb, execPath, h, path, probe)
@@ -259,7 +256,7 @@ func firstVisit(tb testing.TB, execPath string, h *Site, path string, probe bool
 var errUnthrottled = errors.New("a request escaped the emulated line")
 
 func visitOnce(tb testing.TB, execPath string, h *Site, path string, probe bool) (visit, error) {
-	s := serveSite(tb, "127.0.0.1:0", h, false)
+	s := serveSite(tb, "127.0.0.1:0", lineForWasm(h), false)
 	defer s.stop()
 	br, err := openBrowser(execPath)
 	if err != nil {
@@ -514,33 +511,54 @@ func emulatePhone(cpu float64) chromedp.Action {
 			WithConnectionType(network.ConnectionTypeCellular4g),
 		emulation.SetCPUThrottlingRate(cpu),
 		onNewDocument(benchMetricsJS),
-		throttleWorkers(),
 	}
 }
 
-// throttleWorkers puts each dedicated worker the page starts on the same
-// emulated line: DevTools emulates a line per target, and the page's does
-// not slow the worker's requests (the wasm, fetched by
-// static/wasm-compiler.js on a first visit). firstVisit checks that the
-// wasm could not have arrived faster than the line allows.
-func throttleWorkers() chromedp.Action {
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		chromedp.ListenTarget(ctx, func(ev any) {
-			attached, ok := ev.(*target.EventAttachedToTarget)
-			if !ok || attached.TargetInfo.Type != "worker" {
-				return
-			}
-			go func() {
-				// Not cancelled: the worker's context ends with the browser.
-				wctx, _ := chromedp.NewContext(ctx, chromedp.WithTargetID(attached.TargetInfo.TargetID))
-				_ = chromedp.Run(wctx,
-					network.Enable().WithMaxTotalBufferSize(1).WithMaxResourceBufferSize(1),
-					network.EmulateNetworkConditions(false, benchLatencyMs, benchDownBps, benchUpBps).
-						WithConnectionType(network.ConnectionTypeCellular4g))
-			}()
-		})
-		return nil
+// lineForWasm sends the wasm as the emulated line would: its first byte
+// after benchLatencyMs, then benchDownBps. DevTools emulates a line per
+// target, and the page's does not slow a dedicated worker's requests: the
+// wasm is the worker's (static/wasm-compiler.js), started from the page's
+// head, sooner than DevTools can reach the worker to slow it. firstVisit
+// checks that the wasm could not have arrived faster than the line allows.
+// What this leaves out: on a real line the wasm shares the bandwidth with
+// the page's other requests (about 25 KB).
+func lineForWasm(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, wasmPath) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		time.Sleep(benchLatencyMs * time.Millisecond)
+		h.ServeHTTP(&slowWriter{ResponseWriter: w, start: time.Now()}, r)
 	})
+}
+
+// slowWriter writes no faster than benchDownBps, in 8 KB pieces.
+type slowWriter struct {
+	http.ResponseWriter
+	start time.Time
+	sent  int
+}
+
+func (w *slowWriter) Write(b []byte) (int, error) {
+	written := 0
+	for len(b) > 0 {
+		n := min(len(b), 8192)
+		if ahead := time.Duration(float64(w.sent+n)/benchDownBps*float64(time.Second)) - time.Since(w.start); ahead > 0 {
+			time.Sleep(ahead)
+		}
+		m, err := w.ResponseWriter.Write(b[:n])
+		written += m
+		w.sent += m
+		if err != nil {
+			return written, err
+		}
+		if f, ok := w.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		b = b[n:]
+	}
+	return written, nil
 }
 
 // BenchmarkLoad sends 200 concurrent readers' requests for a section page

@@ -10,8 +10,9 @@ import (
 )
 
 // TestWasmCompiledOffThread: on a first visit the wasm is fetched and
-// compiled by the dedicated worker (static/wasm-compiler.js), not by the
-// page, and the app runs from the module it hands over; where the worker
+// compiled by the dedicated worker (static/wasm-compiler.js), which the
+// page's head starts (static/wasm-early.js), not by the page, and the app
+// runs from the module it hands over; where the worker
 // cannot load, the page compiles the wasm itself and the app still runs.
 func TestWasmCompiledOffThread(t *testing.T) {
 	h := newTestServer(t)
@@ -58,6 +59,11 @@ func TestWasmCompiledOffThread(t *testing.T) {
 			onPage := eval[bool](t, b, `performance.getEntriesByType("resource").some(e => e.name.includes("/web/app.wasm"))`)
 			if onPage == !tc.compilerFails {
 				t.Errorf("the page fetched the wasm itself: %v, want %v", onPage, tc.compilerFails)
+			}
+			// The page's head started the worker (static/wasm-early.js),
+			// before app.js ran, and app.js took it over.
+			if early := eval[bool](t, b, `performance.getEntriesByName("essay:early").length === 1`); !early {
+				t.Error("app.js started the worker: the page's head did not (static/wasm-early.js)")
 			}
 			// The sliders work on the app's module either way: the verdict
 			// differs with the first factor at 0 and at 10.

@@ -146,7 +146,7 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` +
-			`essayCompileOffThread("` + compiler + `", "` + wasmURL + `", showProgress, () => ` + first + `))`},
+			`essayCompileOffThread("` + compiler + `", showProgress, () => ` + first + `))`},
 		{"let instantiateStreaming = WebAssembly.instantiateStreaming;\n", "let instantiateStreaming = WebAssembly.compileStreaming && essayInstantiate;\n"},
 		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\nessayGoStarted = true;\ngo.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
@@ -172,7 +172,16 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 // It also marks go-app's loader icon lazy: the stylesheet hides it, and a
 // hidden lazy image is never fetched, which keeps a request off the first
 // paint's path.
-func fixPage(b []byte, domain, prefix string) []byte {
+//
+// And it writes early, the script that starts the wasm's download
+// (earlyScript), right after app.js's tag, whose address it reads: go-app
+// writes scripts only as files.
+func fixPage(b []byte, domain, prefix string, early []byte) []byte {
+	if early != nil {
+		if m := appScript.FindIndex(b); m != nil {
+			b = append(b[:m[1]:m[1]], append([]byte("\n    <script>"+string(early)+"</script>"), b[m[1]:]...)...)
+		}
+	}
 	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
 	b = emptyAuthor.ReplaceAll(b, nil)
 	if domain == "" {
@@ -314,12 +323,15 @@ const essayInstantiate = `async function essayInstantiate(source, importObject) 
 // download; the page now only instantiates it. (A repeat visit compiles
 // on the main thread from the worker's cache, where the browser reuses
 // the code it compiled before.)
-const essayCompileOffThread = `function essayCompileOffThread(compiler, url, progress, fallback) {
-  if (!window.Worker || !WebAssembly.compileStreaming) {
+const essayCompileOffThread = `function essayCompileOffThread(compiler, progress, fallback) {
+  // The worker the page's head started (static/wasm-early.js), if it did.
+  const early = window.essayWasmWorker;
+  window.essayWasmWorker = null;
+  if (!early && (!window.Worker || !WebAssembly.compileStreaming)) {
     return fallback();
   }
   return new Promise((resolve) => {
-    let worker = null;
+    let worker = early ? early.worker : null;
     const fail = (err) => {
       console.warn("leaving-amazon: compiling the app on the page instead:", err);
       if (worker) {
@@ -327,16 +339,19 @@ const essayCompileOffThread = `function essayCompileOffThread(compiler, url, pro
       }
       resolve(fallback());
     };
-    try {
-      worker = new Worker(compiler);
-    } catch (err) {
-      fail(err);
-      return;
-    }
-    worker.onmessage = (event) => {
+    const listen = (event) => {
+      if (event.type === "error") {
+        event.preventDefault();
+        fail(event.message || "the worker did not load");
+        return;
+      }
+      if (event.type === "messageerror") {
+        fail("the module could not be received");
+        return;
+      }
       const data = event.data || {};
-      if (typeof data.progress === "number") {
-        progress(data.progress);
+      if (typeof data.loaded === "number") {
+        progress(Math.min(100, Math.round(data.loaded * 100 / goappWasmContentLength)));
       } else if (data.module instanceof WebAssembly.Module) {
         // For make bench: the worker's fetch is not on the page's timeline.
         performance.mark("essay:compiled");
@@ -346,12 +361,20 @@ const essayCompileOffThread = `function essayCompileOffThread(compiler, url, pro
         fail(data.error);
       }
     };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fail(event.message || "the worker did not load");
-    };
-    worker.onmessageerror = () => fail("the module could not be received");
-    worker.postMessage({ url: new URL(url, location.href).href, length: goappWasmContentLength });
+    if (early) {
+      // For the tests: the page's head started the download.
+      performance.mark("essay:early");
+      early.listener = listen;
+      early.events.splice(0).forEach(listen);
+      return;
+    }
+    try {
+      worker = new Worker(compiler);
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    worker.onmessage = worker.onerror = worker.onmessageerror = listen;
   });
 }
 
@@ -379,6 +402,8 @@ const essayFetchWasm = `async function essayFetchWasm(url, progress) {
 `
 
 var (
+	// appScript is app.js's tag in go-app's head.
+	appScript    = regexp.MustCompile(`<script defer src="[^"]*/app\.js"></script>`)
 	loaderIcon   = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
 	emptyAuthor  = regexp.MustCompile(`\s*<meta name="author">`)
 	relativeOnly = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)

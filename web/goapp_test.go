@@ -64,8 +64,14 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if fixed := fixPage(page, "", prefix); bytes.Contains(fixed, []byte(`"https://`)) {
+	if fixed := fixPage(page, "", prefix, nil); bytes.Contains(fixed, []byte(`"https://`)) {
 		t.Error("fixPage left go-app's broken addresses in the page")
+	}
+	// The early start of the wasm's download goes in right after app.js's
+	// tag, whose address it reads; a page without it would wait for
+	// app.js to start the download again, silently.
+	if fixed := fixPage(page, "", prefix, []byte("early()")); !bytes.Contains(fixed, []byte(`<script defer src="`+prefix+`/app.js"></script>`+"\n    <script>early()</script>\n")) {
+		t.Error("fixPage did not write the early script after app.js's tag: go-app's head has changed")
 	}
 	if fixed := slashHome(worker, "", prefix); bytes.Contains(fixed, []byte(`"`+prefix+`"`)) {
 		t.Error("slashHome left the home without its slash")

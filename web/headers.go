@@ -3,6 +3,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/http"
@@ -11,17 +13,18 @@ import (
 )
 
 // securityHeaders are sent with every response. The policy allows only
-// this origin: go-app's scripts are files, the wasm needs
-// 'wasm-unsafe-eval', and nothing is styled through a style attribute
-// (classes only), so style-src needs nothing more than 'self'.
-func securityHeaders(frameAncestors string) http.Header {
+// this origin: go-app's scripts are files, the one inline script (inline,
+// earlyScript) by its hash, the wasm needs 'wasm-unsafe-eval', and nothing
+// is styled through a style attribute (classes only), so style-src needs
+// nothing more than 'self'.
+func securityHeaders(frameAncestors string, inline []byte) http.Header {
 	if frameAncestors == "" {
 		frameAncestors = "'self'"
 	}
 	h := http.Header{}
 	h.Set("Content-Security-Policy", strings.Join([]string{
 		"default-src 'none'",
-		"script-src 'self' 'wasm-unsafe-eval'",
+		"script-src 'self' 'wasm-unsafe-eval' " + scriptHash(inline),
 		"style-src 'self'",
 		"img-src 'self'",
 		"connect-src 'self'",
@@ -37,6 +40,13 @@ func securityHeaders(frameAncestors string) http.Header {
 	h.Set("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "+
 		"magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()")
 	return h
+}
+
+// scriptHash is a Content-Security-Policy source that allows the inline
+// script s.
+func scriptHash(s []byte) string {
+	sum := sha256.Sum256(s)
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // setSecurityHeaders adds the security headers to a response, and HSTS

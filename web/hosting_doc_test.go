@@ -3,6 +3,7 @@
 package web
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,7 +24,7 @@ func TestHostingDocMatchesTests(t *testing.T) {
 		switch {
 		case b.source == "_headers":
 			named++
-			want := string(headersFile("/essays/leaving-amazon", securityHeaders("'self' https://your-site.example")))
+			want := string(headersFile("/essays/leaving-amazon", securityHeaders("'self' https://your-site.example", mustEarly(t))))
 			if b.text != want {
 				t.Errorf("docs/hosting.md's _headers is not what the export writes:\n%s\nwant:\n%s", b.text, want)
 			}
@@ -116,4 +117,19 @@ func runOf(lines, patterns []string) bool {
 		}
 	}
 	return false
+}
+
+// mustEarly is the early script (earlyScript), whose hash the
+// Content-Security-Policy carries.
+func mustEarly(t *testing.T) []byte {
+	t.Helper()
+	files, err := fs.Sub(static, "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := earlyScript(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

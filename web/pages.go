@@ -46,6 +46,10 @@ const (
 	compilerPath     = "/web/wasm-compiler.js"
 )
 
+// earlyTemplate starts that worker while the page's head is read, before
+// app.js runs: written into every page's head (earlyScript).
+const earlyTemplate = "wasm-early.js"
+
 // offlinePath is the page the worker shows for a page it has not saved.
 const offlinePath = "/offline"
 
@@ -71,6 +75,7 @@ type plan struct {
 	// are, so the page fetches the wasm's compressed twin (goapp.go).
 	static  bool
 	oembed  *oembed     // each page links to it; nil for none
+	early   []byte      // the script written into each page's head (earlyScript)
 	headers http.Header // the site's own, for pages the worker keeps from their twins
 }
 
@@ -135,7 +140,7 @@ func addStatic(r map[string]*response, files fs.FS) error {
 		case ".gz", ".br", ".wasm":
 			return nil
 		}
-		if p == workerTemplate || p == wasmTwinScript || p == compilerTemplate {
+		if p == workerTemplate || p == wasmTwinScript || p == compilerTemplate || p == earlyTemplate {
 			return nil
 		}
 		b, err := fs.ReadFile(files, p)
@@ -257,11 +262,29 @@ func compiler(p plan) (*response, error) {
 		return nil, err
 	}
 	b = bytes.ReplaceAll(b, []byte("{{.WasmFromTwin}}"), []byte(strconv.FormatBool(p.static)))
+	b = bytes.ReplaceAll(b, []byte("{{.Wasm}}"), []byte(strconv.Quote(p.prefix+wasmPath)))
 	b = bytes.ReplaceAll(b, []byte("{{.WasmTwin}}"), twin)
 	if b, err = minifyScript(compilerTemplate, b); err != nil {
 		return nil, err
 	}
 	return newResponse(compilerTemplate, b), nil
+}
+
+// earlyScript is the script each page's head starts the first visit's
+// download of the wasm with (static/wasm-early.js): inline, so that it
+// runs as the head is read, with no request of its own to wait for.
+func earlyScript(files fs.FS) ([]byte, error) {
+	b, err := fs.ReadFile(files, earlyTemplate)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = minifyScript(earlyTemplate, b); err != nil {
+		return nil, err
+	}
+	if bytes.Contains(b, []byte("</")) {
+		return nil, fmt.Errorf("web/static/%s: </ would end the inline script", earlyTemplate)
+	}
+	return bytes.TrimSpace(b), nil
 }
 
 // addPages prerenders every page once, from the content alone: the request
@@ -273,7 +296,7 @@ func addPages(r map[string]*response, h *goapp.Handler, p plan) error {
 		if err != nil {
 			return err
 		}
-		b = fixPage(b, p.domain, p.prefix)
+		b = fixPage(b, p.domain, p.prefix, p.early)
 		if p.oembed != nil {
 			b = bytes.Replace(b, []byte("</head>"), []byte(p.oembed.discoveryLink(p.prefix+path)+"</head>"), 1)
 		}

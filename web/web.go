@@ -93,17 +93,21 @@ func New(e *essay.Essay, cfg Config) (*Site, error) {
 		}
 	}
 	prefix := strings.TrimRight(cfg.Base, "/")
+	early, err := earlyScript(files)
+	if err != nil {
+		return nil, err
+	}
 	s := &Site{
 		version:  version,
 		prefix:   prefix,
-		headers:  securityHeaders(cfg.FrameAncestors),
+		headers:  securityHeaders(cfg.FrameAncestors, early),
 		notFound: notFoundPage(e, prefix, notFoundText),
 		proxy:    proxy,
 	}
 	if !cfg.Static {
 		s.oembed = newOEmbed(e, s.prefix, cfg.Domain)
 	}
-	p := plan{essay: e, files: files, prefix: prefix, domain: cfg.Domain, version: version, static: cfg.Static, headers: s.headers}
+	p := plan{essay: e, files: files, prefix: prefix, domain: cfg.Domain, version: version, static: cfg.Static, headers: s.headers, early: early}
 	if cfg.Domain != "" {
 		p.oembed = s.oembed // the endpoint answers only with -domain
 	}

@@ -2,28 +2,35 @@
 // first visit (web/goapp.go, essayCompileOffThread): receiving 6.6 MB and
 // compiling it as it arrives cost the page tasks of 100-270 ms, during
 // which a reader's input waited. The page receives the compiled module
-// and instantiates it. The server fills in the placeholders.
+// and instantiates it. The page's head starts it (static/wasm-early.js),
+// or app.js does. The server fills in the placeholders.
 "use strict";
 
 // On a static host (an export), the wasm comes from its twin, compressed
 // at build time (static/wasm-twin.js, written in below).
 const wasmFromTwin = {{.WasmFromTwin}};
 
-self.onmessage = async (event) => {
-  const { url, length } = event.data;
+// It starts at once: waiting for the page's message cost the download
+// the time the page's main thread was busy (its first frame, its scripts),
+// 200 ms and more on the slow phone.
+async function compile(url) {
   try {
     const body = await fetchWasm(url);
+    // The page turns the bytes received into go-app's percentage: the
+    // early start (static/wasm-early.js) does not know the wasm's size.
     let loaded = 0;
-    let said = -1;
+    let said = 0;
     const counted = body.pipeThrough(new TransformStream({
       transform(chunk, controller) {
         loaded += chunk.byteLength;
-        const progress = length > 0 ? Math.min(100, Math.round(loaded * 100 / length)) : 0;
-        if (progress !== said) {
-          said = progress;
-          self.postMessage({ progress });
+        if (loaded - said >= 65536) {
+          said = loaded;
+          self.postMessage({ loaded });
         }
         controller.enqueue(chunk);
+      },
+      flush() {
+        self.postMessage({ loaded });
       },
     }));
     const response = new Response(counted, { headers: { "Content-Type": "application/wasm" } });
@@ -31,7 +38,7 @@ self.onmessage = async (event) => {
   } catch (err) {
     self.postMessage({ error: String(err) });
   }
-};
+}
 
 // fetchWasm is the wasm's body, decompressed: from its twin on a static
 // host where the browser can decompress it, or as the server sends it.
@@ -48,3 +55,6 @@ async function fetchWasm(url) {
 }
 
 {{.WasmTwin}}
+
+// Last: the twin's code above is read by then.
+compile({{.Wasm}});
