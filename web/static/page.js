@@ -32,15 +32,27 @@
   // the decision's verdict bar) is kept out of the way of the keyboard:
   // html's scroll-padding-bottom (app.css) follows its height, so that a
   // control that gets the focus is scrolled clear of it, never under it.
+  //
+  // Measured only when something could cover, and set only when it
+  // changes: at DOMContentLoaded, measuring the empty live region laid the
+  // page out (about 50 ms on the slow phone) and setting the property on
+  // the root restyled all of it, for a 0px that is the default.
   var coverBottom = function () {
     var h = 0;
     document.querySelectorAll(".notices > *, .notice-live > *, .decision-bar").forEach(function (el) {
+      if (!el.textContent.trim()) {
+        return; // an empty box covers nothing
+      }
       var r = el.getBoundingClientRect();
       if (r.height > 0 && r.top < window.innerHeight) {
         h = Math.max(h, el.classList.contains("decision-bar") ? r.height : window.innerHeight - r.top);
       }
     });
-    document.documentElement.style.setProperty("--cover-bottom", Math.ceil(h) + "px");
+    var root = document.documentElement.style;
+    var value = Math.ceil(h) + "px";
+    if ((root.getPropertyValue("--cover-bottom") || "0px") !== value) {
+      root.setProperty("--cover-bottom", value);
+    }
   };
   // keepClear scrolls the focused control clear of what covers the
   // bottom. The browser scrolls to a focused control only when none of it
