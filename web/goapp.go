@@ -402,8 +402,9 @@ const essayFetchWasm = `async function essayFetchWasm(url, progress) {
 `
 
 var (
-	// appScript is app.js's tag in go-app's head.
-	appScript    = regexp.MustCompile(`<script defer src="[^"]*/app\.js"></script>`)
+	// appScript is app.js's tag in go-app's head, its attributes in any
+	// order: go-app writes them from a map.
+	appScript    = regexp.MustCompile(`<script\s[^>]*\bsrc="[^"]*/app\.js"[^>]*></script>`)
 	loaderIcon   = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
 	emptyAuthor  = regexp.MustCompile(`\s*<meta name="author">`)
 	relativeOnly = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)
