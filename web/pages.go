@@ -176,23 +176,14 @@ func readWasm(files fs.FS, version string) (*response, error) {
 // pages it renders link under it.
 func goappHandler(p plan, wasmSize int) (*goapp.Handler, error) {
 	e, prefix, pages := p.essay, p.prefix, pagePaths(p.essay)
-	worker, err := fs.ReadFile(p.files, workerTemplate)
+	worker, err := fillWorker(p, workerTemplate, map[string]string{
+		"{{.Pages}}":       string(mustJSON(prefixed(prefix, pages))),
+		"{{.OfflinePage}}": prefix + offlinePath,
+		"{{.WasmPath}}":    prefix + wasmPath,
+		"{{.Headers}}":     string(mustJSON(headerMap(p.headers))),
+	})
 	if err != nil {
 		return nil, err
-	}
-	twin, err := fs.ReadFile(p.files, wasmTwinScript)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range []struct{ key, value string }{
-		{"{{.Pages}}", string(mustJSON(prefixed(prefix, pages)))},
-		{"{{.OfflinePage}}", prefix + offlinePath},
-		{"{{.WasmPath}}", prefix + wasmPath},
-		{"{{.WasmFromTwin}}", strconv.FormatBool(p.static)},
-		{"{{.WasmTwin}}", string(twin)},
-		{"{{.Headers}}", string(mustJSON(headerMap(p.headers)))},
-	} {
-		worker = bytes.ReplaceAll(worker, []byte(r.key), []byte(r.value))
 	}
 	ui.Routes(e, prefix)
 	return &goapp.Handler{
@@ -253,7 +244,23 @@ func addGoapp(r map[string]*response, h *goapp.Handler, p plan) error {
 // compiler is the worker that compiles the wasm off the main thread, with
 // the twin's fetch written in for an export.
 func compiler(p plan) (*response, error) {
-	b, err := fs.ReadFile(p.files, compilerTemplate)
+	b, err := fillWorker(p, compilerTemplate, map[string]string{
+		"{{.Wasm}}": strconv.Quote(p.prefix + wasmPath),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if b, err = minifyScript(compilerTemplate, b); err != nil {
+		return nil, err
+	}
+	return newResponse(compilerTemplate, b), nil
+}
+
+// fillWorker is one of the workers' templates (the service worker, the
+// compiler) with fields written in, and the two both have: whether the
+// wasm comes from its twin, and the twin's fetch.
+func fillWorker(p plan, name string, fields map[string]string) ([]byte, error) {
+	b, err := fs.ReadFile(p.files, name)
 	if err != nil {
 		return nil, err
 	}
@@ -261,13 +268,15 @@ func compiler(p plan) (*response, error) {
 	if err != nil {
 		return nil, err
 	}
-	b = bytes.ReplaceAll(b, []byte("{{.WasmFromTwin}}"), []byte(strconv.FormatBool(p.static)))
-	b = bytes.ReplaceAll(b, []byte("{{.Wasm}}"), []byte(strconv.Quote(p.prefix+wasmPath)))
-	b = bytes.ReplaceAll(b, []byte("{{.WasmTwin}}"), twin)
-	if b, err = minifyScript(compilerTemplate, b); err != nil {
-		return nil, err
+	fields["{{.WasmFromTwin}}"] = strconv.FormatBool(p.static)
+	fields["{{.WasmTwin}}"] = string(twin)
+	// The twin's script goes in last: its own text is not a template.
+	for key, value := range fields {
+		if key != "{{.WasmTwin}}" {
+			b = bytes.ReplaceAll(b, []byte(key), []byte(value))
+		}
 	}
-	return newResponse(compilerTemplate, b), nil
+	return bytes.ReplaceAll(b, []byte("{{.WasmTwin}}"), twin), nil
 }
 
 // earlyScript is the script each page's head starts the first visit's
