@@ -287,11 +287,11 @@ func visitOnce(tb testing.TB, execPath string, h *Site, path string, probe bool)
 		css: (performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.css")) || {}).responseEnd || -1,
 		marks: performance.getEntriesByType("mark").map(m => m.name + "@" + Math.round(m.startTime)).join(" "),
 		wasm: (() => {
-			// The page's own fetch, or, when the wasm was fetched and compiled
-			// in the worker (off the page's timeline), when the page had it.
+			// When the page had the module from the worker, or, when it
+			// compiled the wasm itself, the end of its own fetch.
 			const r = performance.getEntriesByType("resource").find(e => /\/app\.wasm(\.br|\.gz)?$/.test(e.name));
 			const m = performance.getEntriesByName("essay:compiled")[0];
-			return r ? r.responseEnd : m ? m.startTime : -1; })()})`, &v)); err != nil {
+			return m ? m.startTime : r ? r.responseEnd : -1; })()})`, &v)); err != nil {
 		return v, err
 	}
 	if v.Wasm <= 0 {
@@ -514,17 +514,19 @@ func emulatePhone(cpu float64) chromedp.Action {
 	}
 }
 
-// lineForWasm sends the wasm as the emulated line would: its first byte
-// after benchLatencyMs, then benchDownBps. DevTools emulates a line per
-// target, and the page's does not slow a dedicated worker's requests: the
-// wasm is the worker's (static/wasm-compiler.js), started from the page's
-// head, sooner than DevTools can reach the worker to slow it. firstVisit
-// checks that the wasm could not have arrived faster than the line allows.
-// What this leaves out: on a real line the wasm shares the bandwidth with
-// the page's other requests (about 25 KB).
+// lineForWasm sends the wasm to a worker as the emulated line would: its
+// first byte after benchLatencyMs, then benchDownBps. DevTools emulates a
+// line per target, and the page's does not slow a dedicated worker's
+// requests, which start sooner than DevTools can reach the worker to slow
+// it. The page's head fetches the wasm itself on a first visit
+// (static/wasm-early.js), on the page's line; the worker fetches it where
+// the head did not (its requests name the worker as their referrer).
+// firstVisit checks that the wasm could not have arrived faster than the
+// line allows. What this leaves out: on a real line the worker's wasm
+// shares the bandwidth with the page's other requests (about 25 KB).
 func lineForWasm(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasSuffix(r.URL.Path, wasmPath) {
+		if !strings.HasSuffix(r.URL.Path, wasmPath) || !strings.HasSuffix(r.Referer(), compilerPath) {
 			h.ServeHTTP(w, r)
 			return
 		}

@@ -137,16 +137,19 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 //     before.
 func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
-	first, helpers := progress, goappStopped+essayStart+essayWhenStarted+essayInstantiate+essayCompileOffThread
+	// first compiles on the page: given is the download the page's head
+	// started (static/wasm-early.js), if the worker failed before it had it.
+	first := `given && given.url === new URL("` + wasmURL + `", location.href).href ? given.response : ` + progress
+	helpers := goappStopped + essayStart + essayWhenStarted + essayInstantiate + essayCompileOffThread
 	if wasmTwin != nil {
-		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
+		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress, given)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
 	}
 	compiler := strings.TrimSuffix(wasmURL, wasmPath) + compilerPath
 	for _, r := range []struct{ old, new string }{
 		{"goappInitServiceWorker();\n", ""},
 		{"goappInitWebAssembly();\n", "essayStart();\n"},
 		{progress, `(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch("` + wasmURL + `") : ` +
-			`essayCompileOffThread("` + compiler + `", showProgress, () => ` + first + `))`},
+			`essayCompileOffThread("` + compiler + `", showProgress, (given) => ` + first + `))`},
 		{"let instantiateStreaming = WebAssembly.instantiateStreaming;\n", "let instantiateStreaming = WebAssembly.compileStreaming && essayInstantiate;\n"},
 		{"go.run(wasm.instance);\n", "await new Promise((resolve) => setTimeout(resolve, 0));\nessayGoStarted = true;\ngo.run(wasm.instance).finally(goappStopped);\n"},
 		{"async function goappInitWebAssembly() {", helpers + "async function goappInitWebAssembly() {"},
@@ -173,13 +176,14 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 // hidden lazy image is never fetched, which keeps a request off the first
 // paint's path.
 //
-// And it writes early, the script that starts the wasm's download
-// (earlyScript), right after app.js's tag, whose address it reads: go-app
-// writes scripts only as files.
-func fixPage(b []byte, domain, prefix string, early []byte) []byte {
-	if early != nil {
-		if m := appScript.FindIndex(b); m != nil {
-			b = append(b[:m[1]:m[1]], append([]byte("\n    <script>"+string(early)+"</script>"), b[m[1]:]...)...)
+// And it writes early, the tag of the script that starts the wasm's
+// download (earlyTag), right before the stylesheet's link: go-app writes
+// scripts only as files, and after the stylesheet, which a script waits
+// for (on the slow phone, until about 0.6 s).
+func fixPage(b []byte, domain, prefix, early string) []byte {
+	if early != "" {
+		if m := stylesheetLink.FindIndex(b); m != nil {
+			b = append(b[:m[0]:m[0]], append([]byte(early+"\n    "), b[m[0]:]...)...)
 		}
 	}
 	b = loaderIcon.ReplaceAll(b, []byte(`<img loading="lazy" $1>`))
@@ -317,8 +321,9 @@ const essayInstantiate = `async function essayInstantiate(source, importObject) 
 
 // essayCompileOffThread fetches and compiles the wasm in a worker
 // (static/wasm-compiler.js) and gives the compiled module, or, where
-// there is no worker or it fails, fallback(): the response, compiled on
-// the main thread as before. Receiving the wasm and compiling it as it
+// there is no worker or it fails, fallback(given): the response, compiled
+// on the main thread as before, from the download the page's head started
+// (given) if the worker did not have it yet. Receiving the wasm and compiling it as it
 // arrived held the main thread in tasks of 100-270 ms at the end of the
 // download; the page now only instantiates it. (A repeat visit compiles
 // on the main thread from the worker's cache, where the browser reuses
@@ -337,7 +342,7 @@ const essayCompileOffThread = `function essayCompileOffThread(compiler, progress
       if (worker) {
         worker.terminate();
       }
-      resolve(fallback());
+      resolve(fallback(early && early.given));
     };
     const listen = (event) => {
       if (event.type === "error") {
@@ -383,8 +388,8 @@ const essayCompileOffThread = `function essayCompileOffThread(compiler, progress
 // essayFetchWasm is the first visit's fetch of the wasm on a static host:
 // from its twin (static/wasm-twin.js, written in before it), counting the
 // progress go-app's loader shows.
-const essayFetchWasm = `async function essayFetchWasm(url, progress) {
-  let body = await essayWasmTwin(url, {});
+const essayFetchWasm = `async function essayFetchWasm(url, progress, given) {
+  let body = await essayWasmTwin(url, {}, given);
   if (!body) {
     return fetchWithProgress(url, progress);
   }
@@ -402,9 +407,9 @@ const essayFetchWasm = `async function essayFetchWasm(url, progress) {
 `
 
 var (
-	// appScript is app.js's tag in go-app's head, its attributes in any
-	// order: go-app writes them from a map.
-	appScript    = regexp.MustCompile(`<script\s[^>]*\bsrc="[^"]*/app\.js"[^>]*></script>`)
+	// stylesheetLink is the stylesheet's link in go-app's head, its
+	// attributes in any order: go-app writes them from a map.
+	stylesheetLink = regexp.MustCompile(`<link\s[^>]*\brel="stylesheet"[^>]*>`)
 	loaderIcon   = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
 	emptyAuthor  = regexp.MustCompile(`\s*<meta name="author">`)
 	relativeOnly = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)

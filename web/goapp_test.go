@@ -65,21 +65,21 @@ func TestGoappStillNeedsItsFixes(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if fixed := fixPage(page, "", prefix, nil); bytes.Contains(fixed, []byte(`"https://`)) {
+	if fixed := fixPage(page, "", prefix, ""); bytes.Contains(fixed, []byte(`"https://`)) {
 		t.Error("fixPage left go-app's broken addresses in the page")
 	}
-	// The early start of the wasm's download goes in right after app.js's
-	// tag, whose address it reads; a page without it would wait for
-	// app.js to start the download again, silently.
-	early := regexp.MustCompile(`<script\s[^>]*\bsrc="` + prefix + `/app\.js"[^>]*></script>\n    <script>early\(\)</script>\n`)
-	// go-app writes attributes from a map: either order must do.
-	for _, tag := range []string{`<script defer src="/x/app.js"></script>`, `<script src="/x/app.js" defer></script>`} {
-		if fixed := fixPage([]byte("<head>\n    "+tag+"\n</head>"), "", prefix, []byte("early()")); !early.Match(fixed) {
-			t.Errorf("fixPage did not write the early script after %s", tag)
+	// The early start of the wasm's download goes in right before the
+	// stylesheet's link, which a script after it would wait for; a page
+	// without it would wait for app.js to start the download, silently.
+	early := regexp.MustCompile(`<script>early\(\)</script>\n    <link\s[^>]*\brel="stylesheet"[^>]*>`)
+	// go-app writes attributes from a map: any order must do.
+	for _, tag := range []string{`<link rel="stylesheet" href="/x/app.css" type="text/css">`, `<link href="/x/app.css" type="text/css" rel="stylesheet">`} {
+		if fixed := fixPage([]byte("<head>\n    "+tag+"\n</head>"), "", prefix, "<script>early()</script>"); !early.Match(fixed) {
+			t.Errorf("fixPage did not write the early script before %s", tag)
 		}
 	}
-	if fixed := fixPage(page, "", prefix, []byte("early()")); !early.Match(fixed) {
-		t.Error("fixPage did not write the early script after app.js's tag: go-app's head has changed")
+	if fixed := fixPage(page, "", prefix, "<script>early()</script>"); !early.Match(fixed) {
+		t.Error("fixPage did not write the early script before the stylesheet's link: go-app's head has changed")
 	}
 	if fixed := slashHome(worker, "", prefix); bytes.Contains(fixed, []byte(`"`+prefix+`"`)) {
 		t.Error("slashHome left the home without its slash")

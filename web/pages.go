@@ -296,6 +296,23 @@ func earlyScript(files fs.FS) ([]byte, error) {
 	return bytes.TrimSpace(b), nil
 }
 
+// earlyTag is the early script's tag. The addresses it needs are in its
+// data attributes, outside the script's text and its hash, so that the
+// script is the same under every prefix and for a server and an export:
+// the compiler's, and what to fetch: the wasm, which the server sends
+// compressed, or on a static host its brotli twin (static/wasm-twin.js).
+// Nothing for no script.
+func earlyTag(script []byte, prefix string, static bool) string {
+	if script == nil {
+		return ""
+	}
+	wasm := prefix + wasmPath
+	if static {
+		wasm += ".br"
+	}
+	return `<script data-wasm="` + wasm + `" data-compiler="` + prefix + compilerPath + `">` + string(script) + "</script>"
+}
+
 // addPages prerenders every page once, from the content alone: the request
 // that renders it carries no query, headers or fragment of a reader's.
 func addPages(r map[string]*response, h *goapp.Handler, p plan) error {
@@ -305,7 +322,7 @@ func addPages(r map[string]*response, h *goapp.Handler, p plan) error {
 		if err != nil {
 			return err
 		}
-		b = fixPage(b, p.domain, p.prefix, p.early)
+		b = fixPage(b, p.domain, p.prefix, earlyTag(p.early, p.prefix, p.static))
 		if p.oembed != nil {
 			b = bytes.Replace(b, []byte("</head>"), []byte(p.oembed.discoveryLink(p.prefix+path)+"</head>"), 1)
 		}

@@ -10,9 +10,23 @@
 // at build time (static/wasm-twin.js, written in below).
 const wasmFromTwin = {{.WasmFromTwin}};
 
-// It starts at once: waiting for the page's message cost the download
-// the time the page's main thread was busy (its first frame, its scripts),
+// Started by the page's head (static/wasm-early.js, which names it
+// "given"), it is given the download the page started: the response's
+// URL, status, encoding and body, once it says it is ready. Otherwise it
+// fetches at once: waiting for the page's message cost the download the
+// time the page's main thread was busy (its first frame, its scripts),
 // 200 ms and more on the slow phone.
+const given = self.name !== "given" ? Promise.resolve(null) : new Promise((resolve) => {
+  self.onmessage = (event) => {
+    const { url, status, body, encoding } = event.data || {};
+    resolve(url ? {
+      url,
+      response: Promise.resolve(new Response(body || null, { status, headers: { "Content-Encoding": encoding } })),
+    } : null);
+  };
+  self.postMessage({ ready: true });
+});
+
 async function compile(url) {
   try {
     const body = await fetchWasm(url);
@@ -43,11 +57,13 @@ async function compile(url) {
 // fetchWasm is the wasm's body, decompressed: from its twin on a static
 // host where the browser can decompress it, or as the server sends it.
 async function fetchWasm(url) {
-  const twin = wasmFromTwin ? await essayWasmTwin(url, {}) : null;
+  const download = await given;
+  const twin = wasmFromTwin ? await essayWasmTwin(url, {}, download) : null;
   if (twin) {
     return twin;
   }
-  const response = await fetch(url);
+  const response = download && download.url === new URL(url, location.href).href ?
+    await download.response : await fetch(url);
   if (!response.ok) {
     throw new Error(url + ": " + response.status);
   }

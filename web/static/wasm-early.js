@@ -1,13 +1,18 @@
-// Starts a first visit's download of the wasm, in its worker
-// (static/wasm-compiler.js), while the page's head is read: written into
-// each page's head after app.js's tag (web/goapp.go, fixPage), allowed by
-// its hash in the Content-Security-Policy. It is the same on every page
-// and under every prefix, so that the hash is one: the worker's address
-// is app.js's, whose tag is just before. app.js is deferred: it runs once the document
-// is parsed and its first frame painted, on the slow phone about 1.2 s
-// after navigation, and the wasm then took its 6 s on the line from there
-// (make bench). app.js takes this worker over (web/goapp.go,
-// essayCompileOffThread).
+// Starts a first visit's download of the wasm while the page's head is
+// read, and the worker that compiles it (static/wasm-compiler.js): written
+// into each page's head before the stylesheet's link (web/goapp.go,
+// fixPage), allowed by its hash in the Content-Security-Policy. It is the
+// same on every page, under every prefix and in an export, so that the
+// hash is one: the addresses are in its tag's data attributes (web/pages.go,
+// earlyTag). Before it, app.js (deferred: it runs once the document is
+// parsed and its first frame painted, on the slow phone about 1.2 s after
+// navigation) started the worker; then this script did, from after app.js's
+// tag, which runs once the stylesheet has arrived (about 0.6 s); and a
+// worker's thread starts only after that first frame anyway, so its
+// download began at about 1.2 s, and the wasm took its 6 s on the line from
+// there (make bench). So the page fetches, before the stylesheet is in,
+// and hands the body to the worker once it runs. app.js takes this worker
+// over (web/goapp.go, essayCompileOffThread).
 (() => {
   // Only where app.js starts the app at once and compiles it in a worker:
   // a first visit (a page the service worker serves compiles from its
@@ -25,11 +30,35 @@
     return;
   }
   try {
-    const app = document.querySelector('script[src$="/app.js"]');
-    const worker = new Worker(new URL("web/wasm-compiler.js", app.src));
+    const data = document.currentScript.dataset;
+    let url = data.wasm ? new URL(data.wasm, location.href).href : "";
+    if (/\.br$/.test(url)) {
+      try {
+        new DecompressionStream("brotli");
+      } catch (err) {
+        url = ""; // the worker chooses another way (static/wasm-twin.js)
+      }
+    }
+    const worker = new Worker(data.compiler, { name: url ? "given" : "" });
+    // given: the download, until the worker has it; app.js compiles it on
+    // the page if the worker fails first. At low priority, so that on a
+    // shared line the stylesheet and the scripts the sliders answer with
+    // come first (make bench, high: first paint about 50 ms later).
+    const given = url ? { url, response: fetch(url, { priority: "low" }) } : null;
     // What the worker says before app.js listens is kept for it.
-    const early = { worker, events: [], listener: null };
+    const early = { worker, events: [], listener: null, given };
     worker.onmessage = worker.onerror = worker.onmessageerror = (event) => {
+      if (event.type === "message" && event.data && event.data.ready) {
+        early.given = null;
+        given.response.then((response) => {
+          const body = response.ok ? response.body : null;
+          worker.postMessage({
+            url, status: response.status, body,
+            encoding: response.headers.get("Content-Encoding") || "",
+          }, body ? [body] : []);
+        }, () => worker.postMessage({ url: "" }));
+        return;
+      }
       if (event.type === "error") {
         event.preventDefault();
       }

@@ -7,12 +7,14 @@
 // neither twin. (A host's own gzip is no smaller than the gzip twin, and
 // Apache's breaks revalidation: the worker's copy would cost a second
 // download.) A host that sent a twin with its own encoding named
-// has decoded it already.
+// has decoded it already. given, if any, is a download the page's head
+// started ({url, response}: static/wasm-early.js), used if it is the
+// twin's.
 //
 // Not served as a file: web/pages.go writes it into app.js, for a first
 // visit, and into the service worker, for its precache, so that both make
 // the same choice and the worker's copy costs a 304.
-async function essayWasmTwin(url, init) {
+async function essayWasmTwin(url, init, given) {
   for (const [format, suffix, encoded] of [["brotli", ".br", /^br$/i], ["gzip", ".gz", /gzip/i]]) {
     let decompress;
     try {
@@ -26,7 +28,8 @@ async function essayWasmTwin(url, init) {
         return null;
       }
     }
-    const response = await fetch(new Request(url + suffix, init));
+    const response = given && given.url === new URL(url + suffix, location.href).href ?
+      await given.response : await fetch(new Request(url + suffix, init));
     if (!response.ok) {
       throw new Error(url + suffix + ": " + response.status);
     }
