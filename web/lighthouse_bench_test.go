@@ -49,14 +49,14 @@ func BenchmarkLighthouse(b *testing.B) {
 	// really slowed), side by side.
 	for _, kind := range kinds {
 		for _, method := range []string{"simulate", "devtools"} {
-			scores, failing, err := lighthouse(b, node, cli, chromium, s.URL+pages[kind], method)
+			scores, failing, host, err := lighthouse(b, node, cli, chromium, s.URL+pages[kind], method)
 			if err != nil {
 				b.Fatalf("%s, %s: %v", kind, method, err)
 			}
 			for _, c := range []string{"performance", "accessibility", "best-practices", "seo"} {
 				b.ReportMetric(100*scores[c], kind+"-"+method+"-"+c)
 			}
-			fmt.Printf("lighthouse %s (%s), %s throttling: %v\n", kind, pages[kind], method, scores)
+			fmt.Printf("lighthouse %s (%s), %s throttling: %v; %s\n", kind, pages[kind], method, scores, host)
 			for _, f := range failing {
 				fmt.Printf("  %s\n", f)
 			}
@@ -72,18 +72,21 @@ func BenchmarkLighthouse(b *testing.B) {
 
 // lighthouse runs one mobile Lighthouse report on url, with the throttling
 // method given (simulate or devtools), and returns each
-// category's score (0–1) and the audits that lost points.
-func lighthouse(b *testing.B, node, cli, chromium, url, throttling string) (map[string]float64, []string, error) {
+// category's score (0–1), the audits that lost points, and what Lighthouse
+// says of the host: its benchmark index (its measure of the machine's CPU,
+// which its 4× slowing is calibrated against: the same page scores
+// differently on another machine) and its warnings.
+func lighthouse(b *testing.B, node, cli, chromium, url, throttling string) (map[string]float64, []string, string, error) {
 	out := filepath.Join(b.TempDir(), "report.json")
 	cmd := exec.Command(node, cli, url, "--quiet", "--output=json", "--output-path="+out, "--form-factor=mobile", "--throttling-method="+throttling,
 		"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --disable-background-networking --disable-component-update --disable-sync")
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return nil, nil, fmt.Errorf("lighthouse: %v\n%s", err, msg)
+		return nil, nil, "", fmt.Errorf("lighthouse: %v\n%s", err, msg)
 	}
 	raw, err := os.ReadFile(out)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	var report struct {
 		Categories map[string]struct {
@@ -97,9 +100,11 @@ func lighthouse(b *testing.B, node, cli, chromium, url, throttling string) (map[
 			Score        *float64
 			DisplayValue string
 		}
+		Environment struct{ BenchmarkIndex float64 }
+		RunWarnings []string
 	}
 	if err := json.Unmarshal(raw, &report); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	scores := map[string]float64{}
 	var failing []string
@@ -112,5 +117,9 @@ func lighthouse(b *testing.B, node, cli, chromium, url, throttling string) (map[
 			}
 		}
 	}
-	return scores, failing, nil
+	host := fmt.Sprintf("benchmark index %.0f", report.Environment.BenchmarkIndex)
+	for _, w := range report.RunWarnings {
+		host += "; warning: " + w
+	}
+	return scores, failing, host, nil
 }
