@@ -410,9 +410,9 @@ var (
 	// stylesheetLink is the stylesheet's link in go-app's head, its
 	// attributes in any order: go-app writes them from a map.
 	stylesheetLink = regexp.MustCompile(`<link\s[^>]*\brel="stylesheet"[^>]*>`)
-	loaderIcon   = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
-	emptyAuthor  = regexp.MustCompile(`\s*<meta name="author">`)
-	relativeOnly = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)
+	loaderIcon     = regexp.MustCompile(`<img ([^>]*id="app-wasm-loader-icon"[^>]*)>`)
+	emptyAuthor    = regexp.MustCompile(`\s*<meta name="author">`)
+	relativeOnly   = regexp.MustCompile(`\s*<(?:link [^>]*rel="canonical"|meta [^>]*property="og:url")[^>]*>`)
 )
 
 // slashHome puts the slash back on the essay's home address, wherever
