@@ -115,9 +115,13 @@ test: vet $(CHECKERS)
 	go test -run '^$$' -fuzz '^FuzzRank$$' -fuzztime 3000x ./essay
 	go test -run '^$$' -fuzz '^FuzzCleanAddress$$' -fuzztime 100000x ./app
 
+# How many times slower the phone's CPU is than this machine's, for make
+# bench: 4, Lighthouse's default (docs/performance.md).
+BENCH_CPU ?= 4
+
 bench: wasm
 	npm ci --prefix testdata/lighthouse --ignore-scripts --no-audit --no-fund
-	go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web
+	BENCH_CPU=$(BENCH_CPU) go test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m ./web
 
 # The README's screenshots (docs/img/), from the real page in Chromium.
 screenshots: wasm
