@@ -139,8 +139,8 @@ func patchAppJS(js []byte, wasmURL string, wasmTwin []byte) ([]byte, error) {
 	progress := `fetchWithProgress("` + wasmURL + `", showProgress)`
 	// first compiles on the page: given is the download the page's head
 	// started (static/wasm-early.js), if the worker failed before it had it.
-	first := `given && given.url === new URL("` + wasmURL + `", location.href).href ? given.response : ` + progress
-	helpers := goappStopped + essayStart + essayWhenStarted + essayInstantiate + essayCompileOffThread
+	first := `essayGiven(given, "` + wasmURL + `").then((response) => response || ` + progress + `)`
+	helpers := goappStopped + essayStart + essayWhenStarted + essayInstantiate + essayCompileOffThread + essayGiven
 	if wasmTwin != nil {
 		first, helpers = `essayFetchWasm("`+wasmURL+`", showProgress, given)`, helpers+string(wasmTwin)+"\n"+essayFetchWasm
 	}
@@ -385,13 +385,23 @@ const essayCompileOffThread = `function essayCompileOffThread(compiler, progress
 
 `
 
+// essayGiven is the response of given, the download the page's head
+// started (static/wasm-early.js: a promise of {url, response} or null), if
+// it is url's.
+const essayGiven = `async function essayGiven(given, url) {
+  const download = await given;
+  return download && download.url === new URL(url, location.href).href ? download.response : null;
+}
+
+`
+
 // essayFetchWasm is the first visit's fetch of the wasm on a static host:
 // from its twin (static/wasm-twin.js, written in before it), counting the
 // progress go-app's loader shows.
 const essayFetchWasm = `async function essayFetchWasm(url, progress, given) {
-  let body = await essayWasmTwin(url, {}, given);
+  let body = await essayWasmTwin(url, {}, await given);
   if (!body) {
-    return fetchWithProgress(url, progress);
+    return await essayGiven(given, url) || fetchWithProgress(url, progress);
   }
   let loaded = 0;
   body = body.pipeThrough(new TransformStream({

@@ -299,18 +299,18 @@ func earlyScript(files fs.FS) ([]byte, error) {
 // earlyTag is the early script's tag. The addresses it needs are in its
 // data attributes, outside the script's text and its hash, so that the
 // script is the same under every prefix and for a server and an export:
-// the compiler's, and what to fetch: the wasm, which the server sends
-// compressed, or on a static host its brotli twin (static/wasm-twin.js).
-// Nothing for no script.
+// the compiler's and the wasm's, and, for an export (data-twin), that the
+// host is static and the script fetches the wasm's compressed twin
+// (static/wasm-twin.js). Nothing for no script.
 func earlyTag(script []byte, prefix string, static bool) string {
 	if script == nil {
 		return ""
 	}
-	wasm := prefix + wasmPath
+	twin := ""
 	if static {
-		wasm += ".br"
+		twin = " data-twin"
 	}
-	return `<script data-wasm="` + wasm + `" data-compiler="` + prefix + compilerPath + `">` + string(script) + "</script>"
+	return `<script data-wasm="` + prefix + wasmPath + `" data-compiler="` + prefix + compilerPath + `"` + twin + `>` + string(script) + "</script>"
 }
 
 // addPages prerenders every page once, from the content alone: the request

@@ -19,10 +19,7 @@ const wasmFromTwin = {{.WasmFromTwin}};
 const given = self.name !== "given" ? Promise.resolve(null) : new Promise((resolve) => {
   self.onmessage = (event) => {
     const { url, status, body, encoding } = event.data || {};
-    resolve(url ? {
-      url,
-      response: Promise.resolve(new Response(body || null, { status, headers: { "Content-Encoding": encoding } })),
-    } : null);
+    resolve(url ? { url, response: new Response(body || null, { status, headers: { "Content-Encoding": encoding } }) } : null);
   };
   self.postMessage({ ready: true });
 });
@@ -63,7 +60,7 @@ async function fetchWasm(url) {
     return twin;
   }
   const response = download && download.url === new URL(url, location.href).href ?
-    await download.response : await fetch(url);
+    download.response : await fetch(url);
   if (!response.ok) {
     throw new Error(url + ": " + response.status);
   }

@@ -31,32 +31,32 @@
   }
   try {
     const data = document.currentScript.dataset;
-    let url = data.wasm ? new URL(data.wasm, location.href).href : "";
-    if (/\.br$/.test(url)) {
-      try {
-        new DecompressionStream("brotli");
-      } catch (err) {
-        url = ""; // the worker chooses another way (static/wasm-twin.js)
-      }
-    }
-    const worker = new Worker(data.compiler, { name: url ? "given" : "" });
-    // given: the download, until the worker has it; app.js compiles it on
-    // the page if the worker fails first. At low priority, so that on a
-    // shared line the stylesheet and the scripts the sliders answer with
-    // come first (make bench, high: first paint about 50 ms later).
-    const given = url ? { url, response: fetch(url, { priority: "low" }) } : null;
+    const worker = new Worker(data.compiler, { name: "given" });
+    // given: the download ({url, response} once its headers are in, or
+    // null for none or a failure), until the worker has it; app.js
+    // compiles it on the page if the worker fails first. At low priority,
+    // so that on a shared line the stylesheet and the scripts the sliders
+    // answer with come first (make bench, high: first paint about 50 ms
+    // later).
+    const given = essayWasmURL(data).then((url) => url ?
+      fetch(url, { priority: "low" }).then((response) => ({ url, response })) : null).catch(() => null);
     // What the worker says before app.js listens is kept for it.
     const early = { worker, events: [], listener: null, given };
     worker.onmessage = worker.onerror = worker.onmessageerror = (event) => {
       if (event.type === "message" && event.data && event.data.ready) {
         early.given = null;
-        given.response.then((response) => {
+        given.then((download) => {
+          if (!download) {
+            worker.postMessage({ url: "" }); // the worker fetches
+            return;
+          }
+          const { url, response } = download;
           const body = response.ok ? response.body : null;
           worker.postMessage({
             url, status: response.status, body,
             encoding: response.headers.get("Content-Encoding") || "",
           }, body ? [body] : []);
-        }, () => worker.postMessage({ url: "" }));
+        });
         return;
       }
       if (event.type === "error") {
@@ -67,5 +67,29 @@
     window.essayWasmWorker = early;
   } catch (err) {
     // app.js starts its own, or compiles on the page.
+  }
+
+  // essayWasmURL is what to fetch: the wasm (data-wasm), which the server
+  // sends compressed, or on a static host (data-twin) the twin this
+  // browser can decompress, as static/wasm-twin.js chooses: brotli's, or
+  // gzip's unless the host sends the wasm itself with brotli (a HEAD
+  // request says); "" where it can decompress neither.
+  async function essayWasmURL(data) {
+    const wasm = new URL(data.wasm, location.href).href;
+    const can = (format) => {
+      try {
+        return new DecompressionStream(format) && true;
+      } catch (err) {
+        return false;
+      }
+    };
+    if (!("twin" in data) || can("brotli")) {
+      return "twin" in data ? wasm + ".br" : wasm;
+    }
+    if (!can("gzip")) {
+      return "";
+    }
+    const head = await fetch(wasm, { method: "HEAD" });
+    return head.ok && /^br$/i.test(head.headers.get("Content-Encoding") || "") ? wasm : wasm + ".gz";
   }
 })();
