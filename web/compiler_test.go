@@ -93,7 +93,7 @@ func TestWasmCompiledOffThread(t *testing.T) {
 // request; a worker's fetches are not on the page's timeline). With
 // parsing, it began before the document was parsed, which app.js,
 // deferred, runs after; on a static host, the head may first ask for the
-// wasm's headers (static/wasm-twin.js's choice), a round trip in which
+// wasm's headers (static/wasm-choice.js), a round trip in which
 // parsing on loopback ends.
 func fetchedByHead(t *testing.T, b *browser, path string, parsing bool) {
 	t.Helper()

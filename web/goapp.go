@@ -5,7 +5,6 @@ package web
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"regexp"
 	"strings"
 
@@ -77,7 +76,7 @@ func fixResource(path string, b []byte, p plan) ([]byte, error) {
 		if !p.static {
 			return patchAppJS(b, p.prefix+wasmPath, nil)
 		}
-		twin, err := fs.ReadFile(p.files, wasmTwinScript)
+		twin, err := twinScripts(p.files)
 		if err != nil {
 			return nil, err
 		}
@@ -396,8 +395,8 @@ const essayGiven = `async function essayGiven(given, url) {
 `
 
 // essayFetchWasm is the first visit's fetch of the wasm on a static host:
-// from its twin (static/wasm-twin.js, written in before it), counting the
-// progress go-app's loader shows.
+// from its twin (static/wasm-choice.js and wasm-twin.js, written in
+// before it), counting the progress go-app's loader shows.
 const essayFetchWasm = `async function essayFetchWasm(url, progress, given) {
   let body = await essayWasmTwin(url, {}, await given);
   if (!body) {

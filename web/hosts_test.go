@@ -220,7 +220,7 @@ func checkHost(t *testing.T, k hostKind) string {
 	before := front.bytes()
 	b.navigate(t, front.url(staticBase))
 	b.waitApp(t, 60*time.Second)
-	// The page's head fetched what static/wasm-twin.js chooses: a twin
+	// The page's head fetched what static/wasm-choice.js chooses: a twin
 	// this browser can decompress (Chromium 156: gzip's, not brotli's), or
 	// the wasm itself where the host sends it with brotli; the worker
 	// decompressed and compiled it.

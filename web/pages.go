@@ -35,8 +35,13 @@ const (
 const workerTemplate = "app-worker.js"
 
 // wasmTwinScript fetches the wasm from its compressed twin on a static
-// host: written into app.js and the workers, not served.
-const wasmTwinScript = "wasm-twin.js"
+// host, as wasmChoiceScript chooses: written into app.js and the workers
+// (twinScripts), the choice into each page's head too (earlyScript); not
+// served.
+const (
+	wasmTwinScript   = "wasm-twin.js"
+	wasmChoiceScript = "wasm-choice.js"
+)
 
 // compilerTemplate is the worker that fetches and compiles the wasm off
 // the page's main thread on a first visit, served filled in at
@@ -140,7 +145,7 @@ func addStatic(r map[string]*response, files fs.FS) error {
 		case ".gz", ".br", ".wasm":
 			return nil
 		}
-		if p == workerTemplate || p == wasmTwinScript || p == compilerTemplate || p == earlyTemplate {
+		if p == workerTemplate || p == wasmTwinScript || p == wasmChoiceScript || p == compilerTemplate || p == earlyTemplate {
 			return nil
 		}
 		b, err := fs.ReadFile(files, p)
@@ -264,7 +269,7 @@ func fillWorker(p plan, name string, fields map[string]string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	twin, err := fs.ReadFile(p.files, wasmTwinScript)
+	twin, err := twinScripts(p.files)
 	if err != nil {
 		return nil, err
 	}
@@ -279,15 +284,34 @@ func fillWorker(p plan, name string, fields map[string]string) ([]byte, error) {
 	return bytes.ReplaceAll(b, []byte("{{.WasmTwin}}"), twin), nil
 }
 
+// twinScripts is the twin's fetch with the choice it makes
+// (static/wasm-choice.js, static/wasm-twin.js).
+func twinScripts(files fs.FS) ([]byte, error) {
+	choice, err := fs.ReadFile(files, wasmChoiceScript)
+	if err != nil {
+		return nil, err
+	}
+	twin, err := fs.ReadFile(files, wasmTwinScript)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(choice, '\n'), twin...), nil
+}
+
 // earlyScript is the script each page's head starts the first visit's
-// download of the wasm with (static/wasm-early.js): inline, so that it
-// runs as the head is read, with no request of its own to wait for.
+// download of the wasm with (static/wasm-early.js, after the choice of
+// what to fetch on a static host, static/wasm-choice.js): inline, so that
+// it runs as the head is read, with no request of its own to wait for.
 func earlyScript(files fs.FS) ([]byte, error) {
+	choice, err := fs.ReadFile(files, wasmChoiceScript)
+	if err != nil {
+		return nil, err
+	}
 	b, err := fs.ReadFile(files, earlyTemplate)
 	if err != nil {
 		return nil, err
 	}
-	if b, err = minifyScript(earlyTemplate, b); err != nil {
+	if b, err = minifyScript(earlyTemplate, append(append(choice, '\n'), b...)); err != nil {
 		return nil, err
 	}
 	if bytes.Contains(b, []byte("</")) {
